@@ -1,0 +1,38 @@
+# Two commands work on a fresh machine with Python 3.11 and make:
+#   make report   creates .venv, installs factcheck, renders the example article's report
+#   make test     creates .venv with the test extras and runs the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+EXAMPLE := examples/channel-migrants.txt
+
+.PHONY: report test lint bench eval clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+report: $(VENV)/.installed
+	$(BIN)/factcheck analyze $(EXAMPLE) --format json -o reports/channel-migrants.json
+	$(BIN)/factcheck analyze $(EXAMPLE) --format text
+	@echo "wrote reports/channel-migrants.json"
+
+test: $(VENV)/.installed
+	$(BIN)/ruff check factcheck tests benchmarks
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check factcheck tests benchmarks
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_analyze.py
+
+eval: $(VENV)/.installed
+	$(BIN)/python benchmarks/evaluate.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,6 @@
+"""``python -m factcheck``."""
+
+from factcheck.cli import main
+
+if __name__ == "__main__":
+    main()

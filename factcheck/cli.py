@@ -1,0 +1,306 @@
+"""The ``factcheck`` command: a thin layer over :mod:`factcheck.api` and the renderers.
+
+Exit codes (also in ``factcheck --help`` and the README):
+0 nothing at or above the fail level; 1 findings at or above it (``check``) or a
+failed article (``report``); 2 usage, configuration, rule-file or input error;
+3 internal error (a bug: please report it); 130 interrupted.
+
+Only this module turns exceptions into messages and exit codes; heavy libraries
+(WeasyPrint, textstat, the pipeline itself) are imported inside the commands so that
+``factcheck --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from factcheck import __version__
+from factcheck.errors import ExitCode, FactcheckError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 nothing at or above the fail level; 1 findings at or above it (check) "
+    "or a failed article (report); 2 usage, configuration, rule-file or input error; "
+    "3 internal error; 130 interrupted."
+)
+
+app = typer.Typer(
+    name="factcheck",
+    help="Check news copy for numeric claims, loaded language and who gets to speak.\n\n"
+    + EXIT_CODES_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+rules_app = typer.Typer(
+    help="List, explain and test rule files.", no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(rules_app, name="rules")
+
+
+def fail(message: str, code: ExitCode = ExitCode.USAGE) -> typer.Exit:
+    """Print one line on stderr and return the Exit to raise."""
+    typer.echo(f"factcheck: error: {message}", err=True)
+    return typer.Exit(int(code))
+
+
+def handles_errors(func: F) -> F:
+    """Map our exceptions to one stderr line and a documented exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FactcheckError as exc:
+            raise fail(str(exc), exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted", ExitCode.INTERRUPTED) from None
+        except BrokenPipeError:
+            # A closed pipe (`factcheck analyze ... | head`) is not an error.
+            sys.stderr.close()
+            raise typer.Exit(int(ExitCode.OK)) from None
+        except typer.Exit:
+            raise
+        except Exception as exc:
+            if os.environ.get("FACTCHECK_DEBUG"):
+                raise
+            raise fail(
+                f"internal error: {type(exc).__name__}: {exc} "
+                "(this is a bug; rerun with FACTCHECK_DEBUG=1 for a traceback and report it)",
+                ExitCode.INTERNAL,
+            ) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Check news copy for numeric claims, loaded language and who gets to speak."""
+
+
+# Shared options -----------------------------------------------------------------------
+
+RulesOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--rules", help="Extra rule directory (repeatable); same ids replace."),
+]
+DisableOpt = Annotated[
+    list[str] | None,
+    typer.Option("--disable", help="Turn a rule off by id or prefix (repeatable)."),
+]
+SeverityOpt = Annotated[
+    list[str] | None,
+    typer.Option("--severity", help="Set a rule's severity: ID=error|warning|info (repeatable)."),
+]
+InputFormatOpt = Annotated[
+    str | None,
+    typer.Option("--input-format", help="text, markdown, html or docx (required for stdin '-')."),
+]
+SideOpt = Annotated[
+    list[str] | None,
+    typer.Option("--side", help="Define a side: NAME=alias,alias (repeatable)."),
+]
+SidesFileOpt = Annotated[
+    Path | None, typer.Option("--sides", help="YAML file mapping side names to aliases.")
+]
+MaxBytesOpt = Annotated[
+    int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")
+]
+
+
+def build_options(
+    rules: list[Path] | None = None,
+    disable: list[str] | None = None,
+    severity: list[str] | None = None,
+    input_format: str | None = None,
+    side: list[str] | None = None,
+    sides_file: Path | None = None,
+    max_bytes: int | None = None,
+    **extra: Any,
+) -> Any:
+    """Turn command-line values into :class:`factcheck.context.Options`."""
+    from factcheck.context import DEFAULT_MAX_BYTES, Options
+    from factcheck.errors import ConfigError
+
+    severities: dict[str, str] = {}
+    for item in severity or []:
+        rule_id, sep, level = item.partition("=")
+        if not sep:
+            raise ConfigError(f"--severity {item!r}: expected ID=error|warning|info")
+        severities[rule_id.strip()] = level.strip()
+    sides: dict[str, tuple[str, ...]] = {}
+    for item in side or []:
+        name, sep, aliases = item.partition("=")
+        if not sep or not name.strip():
+            raise ConfigError(f"--side {item!r}: expected NAME=alias,alias")
+        sides[name.strip()] = tuple(a.strip() for a in aliases.split(",") if a.strip())
+    return Options(
+        rules_dirs=tuple(rules or ()),
+        disable=tuple(disable or ()),
+        severities=severities,
+        input_format=input_format,
+        max_bytes=max_bytes if max_bytes is not None else DEFAULT_MAX_BYTES,
+        sides=sides,
+        sides_file=sides_file,
+        **extra,
+    )
+
+
+# analyze ------------------------------------------------------------------------------
+
+
+@app.command()
+@handles_errors
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Articles, folders or globs; '-' for stdin.")],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="json (JSON Lines, one per article) or text.")
+    ] = "json",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    rules: RulesOpt = None,
+    disable: DisableOpt = None,
+    severity: SeverityOpt = None,
+    input_format: InputFormatOpt = None,
+    side: SideOpt = None,
+    sides_file: SidesFileOpt = None,
+    max_bytes: MaxBytesOpt = 5_000_000,
+) -> None:
+    """Analyse articles: numeric claims, loaded language, speakers and balance.
+
+    Example:
+        factcheck analyze article.md
+
+        factcheck analyze drafts/ --format text
+
+    """
+    from factcheck.api import analyze as run
+    from factcheck.render import analyze_output
+
+    if output_format not in ("json", "text"):
+        raise fail(f"--format must be json or text, not {output_format!r}")
+    options = build_options(rules, disable, severity, input_format, side, sides_file, max_bytes)
+    results = list(run(paths, options))  # read everything first: bad input writes nothing
+    text = analyze_output(results, output_format)
+    emit(text, output)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Write to stdout, or atomically to a file."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        from factcheck.render.files import write_atomic
+
+        write_atomic(output, text.encode("utf-8"))
+
+
+# rules --------------------------------------------------------------------------------
+
+
+@rules_app.command("list")
+@handles_errors
+def rules_list(rules: RulesOpt = None) -> None:
+    """List every rule: id, kind, severity, summary.
+
+    Example:
+        factcheck rules list
+
+    """
+    from factcheck.ruleset import load_ruleset
+
+    for rule in load_ruleset(rules or ()):
+        state = "" if rule.enabled else " (off)"
+        typer.echo(
+            f"{rule.id}  {rule.kind:<11} {rule.severity:<7} {rule.name}: {rule.summary}{state}"
+        )
+
+
+@rules_app.command("explain")
+@handles_errors
+def rules_explain(
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help="Rule id, e.g. LL001.")],
+    rules: RulesOpt = None,
+) -> None:
+    """Explain one rule: what it flags, why, the neutral alternative, examples and source.
+
+    Example:
+        factcheck rules explain LL001
+
+    """
+    from factcheck.render.explain import explain_rule
+    from factcheck.ruleset import load_ruleset
+
+    ruleset = load_ruleset(rules or ())
+    rule = ruleset.get(rule_id.upper())
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id.upper(), [r.id for r in ruleset], n=1)
+        hint = f"; did you mean {close[0]}?" if close else "; see 'factcheck rules list'"
+        raise fail(f"no rule has the id {rule_id!r}{hint}")
+    typer.echo(explain_rule(rule))
+
+
+@rules_app.command("test")
+@handles_errors
+def rules_test(
+    directory: Annotated[
+        Path | None, typer.Argument(help="Rule directory to test (default: the bundled rules).")
+    ] = None,
+) -> None:
+    """Run every rule's examples: flag examples must match exactly, pass examples must not.
+
+    Example:
+        factcheck rules test my-newsroom-rules/
+
+    """
+    from factcheck.ruletest import run_all_examples
+
+    report = run_all_examples(directory)
+    for line in report.lines:
+        typer.echo(line)
+    typer.echo(report.summary)
+    if report.failed:
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+@rules_app.command("schema")
+@handles_errors
+def rules_schema() -> None:
+    """Print the JSON Schema that every rule file is validated against."""
+    import json
+
+    from factcheck.ruleset import rule_schema
+
+    typer.echo(json.dumps(rule_schema(), indent=2))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

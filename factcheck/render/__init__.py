@@ -1,0 +1,22 @@
+"""Renderers: pure functions of the analysis results (JSON, text, SARIF, HTML, PDF...)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from factcheck.model import Analysis
+
+
+def analyze_output(results: Sequence[Analysis], output_format: str) -> str:
+    """Output of ``factcheck analyze``: JSON Lines (one compact result per article) or text."""
+    from factcheck.render.result_dict import to_dict
+
+    if output_format == "json":
+        return "".join(
+            json.dumps(to_dict(a), ensure_ascii=False, separators=(",", ":")) + "\n"
+            for a in results
+        )
+    from factcheck.render.summary import render_summary
+
+    return "\n".join(render_summary(a) for a in results)

@@ -1,0 +1,46 @@
+"""Readable text summary of one analysis (``factcheck analyze --format text``)."""
+
+from __future__ import annotations
+
+from factcheck.model import Analysis
+from factcheck.render.result_dict import Positions
+
+
+def render_summary(analysis: Analysis) -> str:
+    doc = analysis.document
+    pos = Positions(analysis)
+    out = [
+        f"{doc.path}: {analysis.words()} words, {len(analysis.claims)} numeric claims, "
+        f"{len(analysis.loaded)} loaded terms, {len(analysis.statements)} statements"
+    ]
+    if analysis.claims:
+        out.append("  Numeric claims:")
+        for c in analysis.claims:
+            line, col = pos.line_col(c.start)
+            value = c.value if c.value is not None else f"{c.low}..{c.high}"
+            extra = ", ".join(x for x in (c.qualifier, c.unit, c.noun) if x)
+            source = c.speaker or c.link or c.source
+            who = f"sourced ({source})" if c.status == "sourced" else "unsourced"
+            out.append(f"    {line}:{col} {c.text!r} {c.kind}={value} [{extra}] {who}")
+    if analysis.loaded:
+        out.append("  Loaded language:")
+        for t in analysis.loaded:
+            line, col = pos.line_col(t.start)
+            voice = t.voice + (f" ({t.speaker})" if t.speaker else "")
+            out.append(f"    {line}:{col} {t.text!r} {t.category}, {voice} -> {t.suggestion}")
+    if analysis.balance is not None and analysis.balance.sides:
+        b = analysis.balance
+        score = "n/a" if b.score is None else f"{b.score:.2f}"
+        out.append(
+            f"  Balance {score}: "
+            + "; ".join(
+                f"{s.name} {s.statements} statements ({s.direct} direct), {s.share:.0%} of words"
+                for s in b.sides
+            )
+        )
+    if analysis.findings:
+        out.append("  Findings:")
+        for f in analysis.findings:
+            line, col = pos.line_col(f.start)
+            out.append(f"    {line}:{col} {f.severity} {f.rule} {f.message}")
+    return "\n".join(out) + "\n"

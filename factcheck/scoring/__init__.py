@@ -1,0 +1,10 @@
+"""STUB stage: returns the analysis unchanged until its work lands."""
+
+from __future__ import annotations
+
+from factcheck.context import Context
+from factcheck.model import Analysis
+
+
+def annotate(analysis: Analysis, ctx: Context) -> Analysis:
+    return analysis

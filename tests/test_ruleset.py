@@ -1,0 +1,122 @@
+"""Rule files are validated on load; errors name the file, the line, the key and the fix."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import RuleFileError
+from factcheck.ruleset import load_rule_file, load_ruleset, strip_markers
+
+GOOD = textwrap.dedent(
+    """\
+    id: XX001
+    name: sample-rule
+    kind: lexicon
+    severity: warning
+    summary: A sample.
+    description: Why it matters.
+    source: "A style guide"
+    category: sample
+    entries:
+      - term: slam
+        inflect: verb
+        suggestion: criticise
+    examples:
+      flag: ["They [[slammed]] it."]
+      pass: ["They criticised it."]
+    """
+)
+
+
+def write(tmp_path: Path, text: str, name: str = "XX001-sample-rule.yml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_good_rule_loads(tmp_path):
+    rule = load_rule_file(write(tmp_path, GOOD))
+    assert rule.id == "XX001"
+    assert rule.body["entries"][0]["term"] == "slam"
+
+
+def test_unknown_key_names_line_key_and_fix(tmp_path):
+    bad = GOOD.replace("category: sample", "categroy: sample")
+    with pytest.raises(RuleFileError) as err:
+        load_rule_file(write(tmp_path, bad))
+    message = str(err.value)
+    assert "XX001-sample-rule.yml:8" in message
+    assert "categroy" in message
+    assert "did you mean 'category'" in message
+
+
+def test_unknown_key_inside_an_entry(tmp_path):
+    bad = GOOD.replace("suggestion: criticise", "suggestion: criticise\n    sugestion: x")
+    with pytest.raises(RuleFileError) as err:
+        load_rule_file(write(tmp_path, bad))
+    assert ":13:" in str(err.value) and "sugestion" in str(err.value)
+
+
+def test_bad_enum_value(tmp_path):
+    with pytest.raises(RuleFileError) as err:
+        load_rule_file(write(tmp_path, GOOD.replace("severity: warning", "severity: loud")))
+    assert ":4:" in str(err.value) and "error, warning, info" in str(err.value)
+
+
+def test_missing_pass_examples(tmp_path):
+    bad = GOOD.replace('  pass: ["They criticised it."]\n', "")
+    with pytest.raises(RuleFileError) as err:
+        load_rule_file(write(tmp_path, bad))
+    assert "pass" in str(err.value)
+
+
+def test_flag_example_without_marker(tmp_path):
+    bad = GOOD.replace("[[slammed]]", "slammed")
+    with pytest.raises(RuleFileError) as err:
+        load_rule_file(write(tmp_path, bad))
+    assert "examples.flag.0" in str(err.value)
+
+
+def test_yaml_syntax_error_has_line(tmp_path):
+    with pytest.raises(RuleFileError) as err:
+        load_rule_file(write(tmp_path, GOOD.replace("kind: lexicon", "kind: [lexicon")))
+    assert "not valid YAML" in str(err.value)
+
+
+def test_file_name_must_match_id(tmp_path):
+    with pytest.raises(RuleFileError) as err:
+        load_rule_file(write(tmp_path, GOOD, name="XX002-sample-rule.yml"))
+    assert "rename" in str(err.value)
+
+
+def test_duplicate_ids_in_one_directory(tmp_path):
+    write(tmp_path, GOOD)
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", GOOD)
+    with pytest.raises(RuleFileError, match="duplicate rule id XX001"):
+        load_ruleset([tmp_path])
+
+
+def test_extra_directory_adds_rules(tmp_path):
+    write(tmp_path, GOOD)
+    ruleset = load_ruleset([tmp_path])
+    assert ruleset.get("XX001") is not None
+    assert len(ruleset) > 1
+
+
+def test_configured_disables_and_overrides(tmp_path):
+    write(tmp_path, GOOD)
+    ruleset = load_ruleset([tmp_path]).configured(disable=["XX001"], severities={"LL": "error"})
+    assert not ruleset.get("XX001").enabled
+    assert all(r.severity == "error" for r in ruleset if r.id.startswith("LL"))
+    with pytest.raises(RuleFileError, match="no rule has the id 'ZZ999'"):
+        ruleset.configured(disable=["ZZ999"])
+
+
+def test_strip_markers():
+    text, spans = strip_markers("a [[bc]] d [[e]]")
+    assert text == "a bc d e"
+    assert [text[s:e] for s, e in spans] == ["bc", "e"]
