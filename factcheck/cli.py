@@ -301,6 +301,16 @@ def rules_schema() -> None:
     typer.echo(json.dumps(rule_schema(), indent=2))
 
 
+def _register_commands() -> None:
+    from factcheck import cli_check, cli_report
+
+    cli_report.register(app)
+    cli_check.register(app)
+
+
+_register_commands()
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

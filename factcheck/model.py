@@ -305,6 +305,8 @@ class Statement:
     speaker_end: int | None = None
     rule: str | None = None
     parts: tuple[Span, ...] = ()
+    targets: tuple[str, ...] = ()  # speaker ids this statement accuses or criticises
+    accusation: bool = False  # the cue accuses or blames ("accused X of", "blamed")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,9 @@
+"""Built-in checks of the scoring stage (see factcheck.checks). STUB until its work lands."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from factcheck.checks import CheckFn
+
+CHECKS: Mapping[str, CheckFn] = {}
