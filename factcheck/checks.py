@@ -25,9 +25,15 @@ def registry() -> Mapping[str, CheckFn]:
     """Every built-in check by name (imported on first use)."""
     from factcheck.attribution import checks as attribution_checks
     from factcheck.claims import checks as claim_checks
+    from factcheck.loaded import checks as loaded_checks
     from factcheck.scoring import checks as scoring_checks
 
-    return {**claim_checks.CHECKS, **attribution_checks.CHECKS, **scoring_checks.CHECKS}
+    return {
+        **loaded_checks.CHECKS,
+        **claim_checks.CHECKS,
+        **attribution_checks.CHECKS,
+        **scoring_checks.CHECKS,
+    }
 
 
 def make_finding(

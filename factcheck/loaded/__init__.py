@@ -1,4 +1,4 @@
-"""STUB stage: returns the analysis unchanged until its work lands."""
+"""STUB stage: loaded language. Returns the analysis unchanged until its work lands."""
 
 from __future__ import annotations
 
