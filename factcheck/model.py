@@ -150,6 +150,10 @@ class Document:
     source_lines: tuple[int, ...] | None = None
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    # Paragraph-level blocks and headings the source format marks (Markdown blocks, HTML
+    # <p>/<h2>, .docx paragraphs); empty means the segmenter finds them in plain text.
+    blocks: tuple[Span, ...] = ()
+    headings: tuple[Span, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.view) != len(self.text):
