@@ -1,13 +1,270 @@
-"""The `factcheck check` command(s). STUB: registers nothing until its work lands.
+"""The ``factcheck check``, ``baseline`` and ``init`` commands: factcheck in CI.
 
-`register(app)` is called at the end of factcheck.cli; import heavy modules inside
-the command functions only, so that `factcheck --help` stays fast.
+``register(app)`` is called at the end of :mod:`factcheck.cli`. Only typer is
+imported at module level: the pipeline, the CI package and the renderers load inside
+the commands, so ``factcheck --help`` stays fast. The exit code is decided here and
+nowhere else.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import typing
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
 import typer
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+CHECK_EXIT_CODES = (
+    "Exit codes: 0 no finding at or above the --fail-on level; 1 findings at or above it; "
+    "2 usage, configuration, rule-file or input error; 3 internal error; 130 interrupted."
+)
+DEFAULT_BASELINE = ".factcheck-baseline.json"
+
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format", "-f", help="text, json, sarif, github, gitlab (Code Quality) or junit."
+    ),
+]
+FailOnOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on",
+        help="Exit 1 on findings at or above: error, warning, info or never "
+        "(default: the config's fail_on, else error).",
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", help="Configuration file (default: nearest factcheck.toml or pyproject.toml)."
+    ),
+]
+BaselineOpt = Annotated[
+    Path | None,
+    typer.Option("--baseline", help="Report only findings not accepted in this baseline file."),
+]
+ChangedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--changed-since", metavar="REF", help="Only findings on lines changed since a git ref."
+    ),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes (default: one per CPU for many files)."
+    ),
+]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
+PathsArg = Annotated[list[str], typer.Argument(help="Drafts, folders or globs; '-' for stdin.")]
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the main app."""
+    """Add ``check``, ``baseline`` and ``init`` to the main app."""
+    from factcheck.cli import (
+        DisableOpt,
+        InputFormatOpt,
+        MaxBytesOpt,
+        RulesOpt,
+        SeverityOpt,
+        build_options,
+        emit,
+        fail,
+        handles_errors,
+    )
+    from factcheck.errors import ExitCode
+
+    shared = {
+        "DisableOpt": DisableOpt,
+        "InputFormatOpt": InputFormatOpt,
+        "MaxBytesOpt": MaxBytesOpt,
+        "RulesOpt": RulesOpt,
+        "SeverityOpt": SeverityOpt,
+    }
+
+    def resolved(func: F) -> F:
+        """Evaluate the string annotations now: the shared option types are local here."""
+        func.__annotations__ = typing.get_type_hints(func, localns=shared, include_extras=True)
+        return func
+
+    def prepare(  # type: ignore[no-untyped-def]
+        paths, config, rules, disable, severity, fail_on, baseline, input_format, max_bytes
+    ):
+        from factcheck.ci.config import FAIL_LEVELS, resolve_config
+        from factcheck.ci.run import merge_settings
+
+        if fail_on is not None and fail_on not in FAIL_LEVELS:
+            raise fail(f"--fail-on must be one of {', '.join(FAIL_LEVELS)}, not {fail_on!r}")
+        cfg = resolve_config(paths, config)
+        settings = merge_settings(
+            cfg,
+            rules=rules or (),
+            disable=disable or (),
+            severity=severity or (),
+            fail_on=fail_on,
+            baseline=baseline,
+        )
+        options = build_options(
+            list(settings.rules),
+            list(settings.disable),
+            settings.severity_args(),
+            input_format,
+            settings.side_args(),
+            None,
+            max_bytes,
+            enable=settings.enable,
+            thresholds=cfg.thresholds,
+        )
+        return settings, options
+
+    @app.command(epilog=CHECK_EXIT_CODES)
+    @handles_errors
+    @resolved
+    def check(
+        paths: PathsArg,
+        output_format: FormatOpt = "text",
+        fail_on: FailOnOpt = None,
+        config: ConfigOpt = None,
+        baseline: BaselineOpt = None,
+        changed_since: ChangedOpt = None,
+        jobs: JobsOpt = None,
+        rules: RulesOpt = None,
+        disable: DisableOpt = None,
+        severity: SeverityOpt = None,
+        output: OutputOpt = None,
+        input_format: InputFormatOpt = None,
+        max_bytes: MaxBytesOpt = 5_000_000,
+    ) -> None:
+        """Check drafts in CI: findings with positions, in a format your CI reads.
+
+        Configuration comes from factcheck.toml (or [tool.factcheck] in pyproject.toml)
+        found by walking up from the first path. Inline suppressions:
+        <!-- factcheck-disable RULE --> ... <!-- factcheck-enable -->,
+        <!-- factcheck-disable-next-line RULE -->, <!-- factcheck-disable-line RULE -->.
+
+        Example:
+            factcheck check drafts/
+
+            factcheck check drafts/ --format sarif -o factcheck.sarif --fail-on warning
+
+            factcheck check drafts/ --baseline .factcheck-baseline.json --changed-since origin/main
+
+        """
+        from factcheck.ci.run import run_check
+        from factcheck.render.ci_formats import FORMATS, render
+
+        if output_format not in FORMATS:
+            raise fail(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
+        settings, options = prepare(
+            paths, config, rules, disable, severity, fail_on, baseline, input_format, max_bytes
+        )
+        result = run_check(
+            paths, settings, options, changed_since=changed_since, jobs=jobs, use_baseline=True
+        )
+        color = (
+            output_format == "text"
+            and output is None
+            and sys.stdout.isatty()
+            and "NO_COLOR" not in os.environ
+        )
+        emit(render(result, output_format, color=color), output)
+        for warning in result.warnings:
+            typer.echo(f"factcheck: warning: {warning}", err=True)
+        if result.stale:
+            typer.echo(
+                f"factcheck: {len(result.stale)} stale baseline "
+                f"entr{'ies' if len(result.stale) != 1 else 'y'} (no longer found; "
+                "refresh the file with 'factcheck baseline'):",
+                err=True,
+            )
+            for entry in result.stale:
+                typer.echo(f"  {entry.path}:{entry.line}: {entry.rule} “{entry.match}”", err=True)
+        if output_format != "text" and output is not None:
+            from factcheck.ci.results import summary_line
+
+            typer.echo(summary_line(result), err=True)
+        raise typer.Exit(int(ExitCode.FINDINGS if result.failing() else ExitCode.OK))
+
+    @app.command("baseline", epilog=CHECK_EXIT_CODES)
+    @handles_errors
+    @resolved
+    def baseline_command(
+        paths: PathsArg,
+        output: Annotated[
+            Path | None,
+            typer.Option(
+                "--output",
+                "-o",
+                help=f"Baseline file to write (default: the config's baseline, else "
+                f"{DEFAULT_BASELINE}).",
+            ),
+        ] = None,
+        config: ConfigOpt = None,
+        jobs: JobsOpt = None,
+        rules: RulesOpt = None,
+        disable: DisableOpt = None,
+        severity: SeverityOpt = None,
+        input_format: InputFormatOpt = None,
+        max_bytes: MaxBytesOpt = 5_000_000,
+    ) -> None:
+        """Accept today's findings: write them to a baseline file for 'check --baseline'.
+
+        Findings are matched by fingerprint (rule, matched text and sentence), so they
+        stay accepted when lines move; a rewritten sentence is a new finding.
+
+        Example:
+            factcheck baseline drafts/ -o .factcheck-baseline.json
+
+        """
+        from factcheck.ci.baseline import dump_baseline
+        from factcheck.ci.run import baseline_entries, run_check
+        from factcheck.render.files import write_atomic
+
+        settings, options = prepare(
+            paths, config, rules, disable, severity, "never", None, input_format, max_bytes
+        )
+        target = output or settings.config.baseline or Path(DEFAULT_BASELINE)
+        result = run_check(paths, settings, options, jobs=jobs, use_baseline=False)
+        entries = baseline_entries(result.files, target)
+        write_atomic(target, dump_baseline(entries, result.version).encode("utf-8"))
+        typer.echo(
+            f"wrote {len(entries)} accepted finding{'s' if len(entries) != 1 else ''} "
+            f"from {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {target}"
+        )
+
+    @app.command("init")
+    @handles_errors
+    @resolved
+    def init(
+        directory: Annotated[
+            Path, typer.Argument(help="Folder to write factcheck.toml into.")
+        ] = Path("."),
+        force: Annotated[
+            bool, typer.Option("--force", help="Overwrite an existing factcheck.toml.")
+        ] = False,
+    ) -> None:
+        """Write a commented starter factcheck.toml for 'factcheck check'.
+
+        Example:
+            factcheck init
+
+        """
+        from factcheck.ci.config import CONFIG_NAME
+        from factcheck.ci.template import STARTER_CONFIG
+        from factcheck.render.files import write_atomic
+
+        if not directory.is_dir():
+            raise fail(f"{directory}: no such folder")
+        target = directory / CONFIG_NAME
+        if target.exists() and not force:
+            raise fail(f"{target} already exists (pass --force to overwrite it)")
+        write_atomic(target, STARTER_CONFIG.encode("utf-8"))
+        typer.echo(f"wrote {target}")
