@@ -1,0 +1,349 @@
+"""One compiled matcher for every lexicon entry of a run.
+
+All surface forms of all entries go into a single character trie, emitted as one
+regular expression (``exploit(?:ing|ed|s)?``...) and run over the folded text (lower
+case, curly apostrophes made straight, same length as the source). A plain
+alternation of thousands of phrases with ``re.I`` backtracks through every
+alternative at every position; the trie shares prefixes, so each position costs a
+few character tests.
+
+Matching is leftmost-longest on word boundaries. The words of a phrase are separated
+by any run of whitespace or hyphens, so a phrase broken over a line (or written
+``far right`` for ``far-right``) still matches. Each candidate is then checked
+against its entry's context conditions (``requires_near``, ``unless_near``,
+``unless_followed_by``...); when the longest form is rejected, a shorter form at the
+same place is tried. Overlapping hits are resolved longest first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from factcheck.loaded.inflect import inflections, noun_forms, verb_forms
+from factcheck.model import Severity
+
+# Same-length folding: apostrophes and Unicode hyphens to their ASCII forms.
+_FOLD_CHARS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("‐", "-"), ("‑", "-"))
+_SEP_RE = re.compile(r"[\s\-]+")
+_WORD_END_RE = re.compile(r"\w(?!\w)")
+_SEP = r"[\s\-]+"
+# Between a hit and the word that follows or precedes it: spaces and quote marks.
+_GAP = r"[\s\"'“”‘’(]*"
+
+Window = Callable[[int, int], tuple[int, int]]
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` without changing its length (offsets stay valid)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # 'İ' is the one code point whose lower case is two
+        lowered = text.replace("İ", "I").lower()
+    for char, ascii_char in _FOLD_CHARS:  # str.replace is a C loop; translate is not
+        if char in lowered:
+            lowered = lowered.replace(char, ascii_char)
+    return lowered
+
+
+def phrase_key(text: str) -> str:
+    """The lookup key of a folded form or matched stretch: words joined by single spaces."""
+    return text if text.isalpha() else _SEP_RE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry, compiled: what to report and when a match counts."""
+
+    rule: str
+    category: str
+    term: str
+    severity: Severity
+    suggestion: str | None
+    why: str | None
+    case_forms: frozenset[str] | None = None  # exact-case keys when case_sensitive
+    requires_near: re.Pattern[str] | None = None
+    unless_near: re.Pattern[str] | None = None
+    requires_followed_by: re.Pattern[str] | None = None
+    unless_followed_by: re.Pattern[str] | None = None
+    requires_preceded_by: re.Pattern[str] | None = None
+    unless_preceded_by: re.Pattern[str] | None = None
+
+    @property
+    def plain(self) -> bool:
+        """True when the entry matches anywhere, without context conditions."""
+        return (
+            self.case_forms is None
+            and self.requires_near is None
+            and self.unless_near is None
+            and self.requires_followed_by is None
+            and self.unless_followed_by is None
+            and self.requires_preceded_by is None
+            and self.unless_preceded_by is None
+        )
+
+    def accepts(self, folded: str, view: str, start: int, end: int, window: Window) -> bool:
+        """Whether a match of this entry at ``[start, end)`` survives its context conditions."""
+        if (
+            self.case_forms is not None
+            and phrase_key(_unfold_case(view[start:end])) not in self.case_forms
+        ):
+            return False
+        if self.requires_followed_by is not None and not self.requires_followed_by.match(
+            folded, end
+        ):
+            return False
+        if self.unless_followed_by is not None and self.unless_followed_by.match(folded, end):
+            return False
+        lo = max(0, start - 80)
+        if self.requires_preceded_by is not None and not self.requires_preceded_by.search(
+            folded, lo, start
+        ):
+            return False
+        if self.unless_preceded_by is not None and self.unless_preceded_by.search(
+            folded, lo, start
+        ):
+            return False
+        if self.requires_near is None and self.unless_near is None:
+            return True
+        s0, s1 = window(start, end)
+        if self.requires_near is not None and not _near(
+            self.requires_near, folded, s0, s1, start, end
+        ):
+            return False
+        return not (
+            self.unless_near is not None and _near(self.unless_near, folded, s0, s1, start, end)
+        )
+
+
+def _near(pattern: re.Pattern[str], folded: str, s0: int, s1: int, start: int, end: int) -> bool:
+    """A word of ``pattern`` in the sentence ``[s0, s1)``, outside the hit itself."""
+    return bool(pattern.search(folded, s0, max(s0, start)) or pattern.search(folded, end, s1))
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """The compiled lexicon: one trie regex plus the entries behind each form."""
+
+    pattern: re.Pattern[str] | None
+    entries: Mapping[str, tuple[Entry, ...]] = field(default_factory=dict)
+
+    def find(self, folded: str, view: str, window: Window) -> list[Hit]:
+        """Every accepted hit in ``folded`` (see :func:`fold`), overlaps resolved."""
+        if self.pattern is None:
+            return []
+        # The pattern consumes the character before a word (a cheap way to start matches
+        # only at word starts), so pad the text: padded index p is original word start p.
+        padded = " " + folded
+        search = self.pattern.search
+        candidates: list[Hit] = []
+        pos = 0
+        while (m := search(padded, pos)) is not None:
+            start, end = m.start(), m.end() - 1
+            pos = start + 1
+            if start and folded[start - 1].isalnum():  # a non-ASCII letter before it
+                continue
+            hit = self._first_accepted(folded, view, start, end, window)
+            if hit is not None:
+                candidates.append(hit)
+        return _resolve(candidates)
+
+    def _first_accepted(
+        self, folded: str, view: str, start: int, end: int, window: Window
+    ) -> Hit | None:
+        """The longest form starting at ``start`` whose entry accepts its context."""
+        entries = self.entries.get(phrase_key(folded[start:end]), ())
+        if len(entries) == 1 and entries[0].plain:
+            return Hit(start, end, entries[0])  # the usual case: no conditions to check
+        inner = [m.end() for m in _WORD_END_RE.finditer(folded, start, end)][:-1]
+        for stop in [end, *reversed(inner)]:
+            for entry in self.entries.get(phrase_key(folded[start:stop]), ()):
+                if entry.accepts(folded, view, start, stop, window):
+                    return Hit(start, stop, entry)
+        return None
+
+
+def _resolve(candidates: list[Hit]) -> list[Hit]:
+    """Keep the longest of overlapping hits (the earlier one on a tie), in text order.
+
+    Candidates arrive in text order; only clusters of mutually overlapping ones (a
+    phrase and a word inside it) need choosing, and those are tiny.
+    """
+    out: list[Hit] = []
+    cluster: list[Hit] = []
+    reach = -1
+    for hit in candidates:
+        if cluster and hit.start >= reach:
+            out.extend(_longest_first(cluster))
+            cluster = []
+        cluster.append(hit)
+        reach = max(reach, hit.end) if len(cluster) > 1 else hit.end
+    out.extend(_longest_first(cluster))
+    return out
+
+
+def _longest_first(cluster: list[Hit]) -> list[Hit]:
+    if len(cluster) == 1:
+        return cluster
+    kept: list[Hit] = []
+    for hit in sorted(cluster, key=lambda h: (h.start - h.end, h.start)):
+        if all(hit.end <= k.start or k.end <= hit.start for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+# ---------------------------------------------------------------------------- building
+
+
+def build_matcher(rules: Iterable[Any]) -> Matcher:
+    """Compile every entry of every lexicon rule (``Rule`` objects) into one matcher."""
+    entries: dict[str, list[Entry]] = {}
+    for rule in rules:
+        category = str(rule.body["category"])
+        for raw in rule.body["entries"]:
+            entry, keys = compile_entry(rule.id, category, rule.severity, raw)
+            for key in keys:
+                bucket = entries.setdefault(key, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+    if not entries:
+        return Matcher(None, {})
+    trie = _trie_regex(entries)
+    pattern = re.compile(rf"[^a-z0-9](?:{trie})(?!\w)")
+    return Matcher(pattern, {k: tuple(v) for k, v in entries.items()})
+
+
+def compile_entry(
+    rule_id: str, category: str, rule_severity: Severity, raw: Mapping[str, Any]
+) -> tuple[Entry, list[str]]:
+    """One entry and the lower-case keys of all its surface forms."""
+    term = str(raw["term"])
+    how = str(raw.get("inflect", "none"))
+    head = raw.get("head")
+    surface = [*inflections(term, how, head), *(str(f) for f in raw.get("forms", ()))]
+    keys: list[str] = []
+    for form in surface:
+        key = phrase_key(fold(form))
+        if key and key not in keys:
+            keys.append(key)
+    case_forms = None
+    if raw.get("case_sensitive"):
+        exact = [*_case_inflections(term, how, head), *(str(f) for f in raw.get("forms", ()))]
+        case_forms = frozenset(phrase_key(_unfold_case(f)) for f in exact)
+    entry = Entry(
+        rule=rule_id,
+        category=category,
+        term=term,
+        severity=raw.get("severity", rule_severity),
+        suggestion=raw.get("suggestion"),
+        why=raw.get("why"),
+        case_forms=case_forms,
+        requires_near=_words_pattern(raw.get("requires_near")),
+        unless_near=_words_pattern(raw.get("unless_near")),
+        requires_followed_by=_next_pattern(raw.get("requires_followed_by")),
+        unless_followed_by=_next_pattern(raw.get("unless_followed_by")),
+        requires_preceded_by=_previous_pattern(raw.get("requires_preceded_by")),
+        unless_preceded_by=_previous_pattern(raw.get("unless_preceded_by")),
+    )
+    return entry, keys
+
+
+def _unfold_case(text: str) -> str:
+    """Fold apostrophes and hyphens but keep capitals (for case-sensitive entries)."""
+    for char, ascii_char in _FOLD_CHARS:
+        text = text.replace(char, ascii_char)
+    return text
+
+
+def _case_inflections(term: str, how: str, head: int | None) -> list[str]:
+    """Inflections that keep the term's capitals (``Trumpism`` -> ``Trumpisms``)."""
+    out = []
+    for form in inflections(term, how, head):
+        # Inflection only touches word endings: restore each word's original prefix case.
+        words = form.split(" ")
+        originals = term.split()
+        fixed = [
+            o + w[len(o) :] if w.startswith(o.lower()) and len(w) >= len(o) else w
+            for o, w in zip(originals, words, strict=False)
+        ]
+        out.append(" ".join(fixed))
+    return out
+
+
+def _word_alternatives(words: Sequence[str]) -> str:
+    """A regex alternation of ``words`` and their noun and verb inflections."""
+    forms: set[str] = set()
+    for word in words:
+        key = phrase_key(fold(str(word)))
+        if not key:
+            continue
+        parts = key.split(" ")
+        last = parts[-1]
+        if last.isalpha():
+            for variant in {*noun_forms(last), *verb_forms(last)}:
+                forms.add(" ".join([*parts[:-1], variant]))
+        forms.add(key)
+    ordered = sorted(forms, key=lambda f: (-len(f), f))
+    return "|".join(re.escape(f).replace(r"\ ", _SEP) for f in ordered)
+
+
+@cache
+def _words_cached(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_word_alternatives(words)})(?!\w)")
+
+
+def _words_pattern(words: Sequence[str] | None) -> re.Pattern[str] | None:
+    return _words_cached(tuple(words)) if words else None
+
+
+def _next_pattern(words: Sequence[str] | None) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(rf"{_GAP}(?:{_word_alternatives(words)})(?!\w)")
+
+
+def _previous_pattern(words: Sequence[str] | None) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{_word_alternatives(words)}){_GAP}$")
+
+
+def _trie_regex(keys: Iterable[str]) -> str:
+    """A regex matching exactly ``keys``, factored as a trie; greedy, so longest first."""
+    root: dict[str, Any] = {}
+    for key in keys:
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: Mapping[str, Any]) -> str:
+    terminal = "" in node
+    branches = []
+    single: list[str] = []
+    for ch in sorted(k for k in node if k):
+        child = node[ch]
+        piece = _SEP if ch == " " else re.escape(ch)
+        if list(child) == [""] and ch != " ":
+            single.append(piece)
+        else:
+            branches.append(piece + _emit(child))
+    if single:
+        branches.append(single[0] if len(single) == 1 else "[" + "".join(single) + "]")
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if terminal:
+        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+    return body
