@@ -21,6 +21,7 @@ from factcheck.context import Context, Thresholds
 from factcheck.model import Analysis, Finding
 from factcheck.ruleset import Rule
 from factcheck.scoring.balance import unanswered
+from factcheck.scoring.readability import prose_sentences
 
 GRADE_METRIC = "flesch_kincaid_grade"
 _DEFAULTS = {f.name: f.default for f in fields(Thresholds)}
@@ -37,19 +38,14 @@ def threshold(ctx: Context, rule: Rule, name: str) -> Any:
 
 def lede(analysis: Analysis) -> tuple[int, int] | None:
     """The span of the first scored sentence (see the module docstring)."""
-    sentences = analysis.segments.sentences
-    paragraphs = analysis.segments.paragraphs
-    text = analysis.document.view
-    fallback = None
-    for s in sentences:
-        if s.excluded or not text[s.start : s.end].strip():
-            continue
-        if fallback is None:
-            fallback = (s.start, s.end)
-        if s.paragraph < len(paragraphs) and paragraphs[s.paragraph].heading:
-            continue
-        return _trimmed(text, s.start, s.end)
-    return _trimmed(text, *fallback) if fallback else None
+    view = analysis.document.view
+    for s in prose_sentences(analysis):
+        if view[s.start : s.end].strip():
+            return _trimmed(view, s.start, s.end)
+    for s in analysis.segments.sentences:
+        if not s.excluded and view[s.start : s.end].strip():
+            return _trimmed(view, s.start, s.end)
+    return None
 
 
 def low_balance(analysis: Analysis, rule: Rule, ctx: Context) -> Iterable[Finding]:

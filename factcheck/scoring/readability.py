@@ -44,14 +44,14 @@ distribution are always given.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from math import sqrt
 from statistics import median
 from typing import Any
 
 from factcheck.context import Context
-from factcheck.model import Analysis
+from factcheck.model import Analysis, Sentence
 
 LANG = "en_US"
 MIN_WORDS = 100
@@ -127,12 +127,9 @@ def compute_readability(analysis: Analysis, ctx: Context) -> dict[str, Any]:
     """The ``readability`` layer of one analysed story."""
     lex = ctx.compiled("scoring.readability", build_lexicon)
     view = analysis.document.view
-    paragraphs = analysis.segments.paragraphs
     lengths: list[int] = []
     syllables = polysyllables = complex_words = unfamiliar = letters = 0
-    for s in analysis.segments.sentences:
-        if s.excluded or (s.paragraph < len(paragraphs) and paragraphs[s.paragraph].heading):
-            continue
+    for s in prose_sentences(analysis):
         tokens = lex.list_words(view[s.start : s.end])
         if not tokens:
             continue
@@ -182,6 +179,20 @@ def compute_readability(analysis: Analysis, ctx: Context) -> dict[str, Any]:
         )
     )
     return out
+
+
+def prose_sentences(analysis: Analysis) -> Iterator[Sentence]:
+    """The sentences that are neither boilerplate nor part of a heading, in order."""
+    paragraphs = analysis.segments.paragraphs
+    headings = analysis.document.headings
+    for s in analysis.segments.sentences:
+        if s.excluded:
+            continue
+        if s.paragraph < len(paragraphs) and paragraphs[s.paragraph].heading:
+            continue
+        if any(h.start <= s.start < h.end for h in headings):
+            continue
+        yield s
 
 
 def readability_metrics(
