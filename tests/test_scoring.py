@@ -92,6 +92,24 @@ def statement(
     )
 
 
+def loaded(text: str, needle: str, *, voice: str = "reporter", speaker: str | None = None):
+    start, end = find(text, needle)
+    return LoadedTerm(
+        id="l1",
+        start=start,
+        end=end,
+        text=needle,
+        term=needle,
+        category="war-framing",
+        severity="warning",
+        suggestion=None,
+        why=None,
+        rule="LL003",
+        voice=voice,  # type: ignore[arg-type]
+        speaker=speaker,
+    )
+
+
 def check_rule(check: str, params: dict | None = None) -> Rule:
     body = {"check": check, "message": "{dominant} {score}", "params": params or {}}
     return Rule(
@@ -322,21 +340,7 @@ def test_loaded_words_in_one_sides_quote_about_the_other_are_an_accusation(plain
     a = segmented(text, plain_ctx)
     fr = speaker(text, "s1", "Darmanin", "France", "Darmanin", "France")
     uk = speaker(text, "s2", "London", "UK", "London")
-    start, end = find(text, "held hostage")
-    term = LoadedTerm(
-        id="l1",
-        start=start,
-        end=end,
-        text="held hostage",
-        term="held hostage",
-        category="war-framing",
-        severity="warning",
-        suggestion=None,
-        why=None,
-        rule="LL003",
-        voice="quoted",
-        speaker="s1",
-    )
+    term = loaded(text, "held hostage", voice="quoted", speaker="s1")
     st = statement(
         text,
         "t1",
@@ -460,20 +464,7 @@ def test_accused_without_reply_points_at_the_accusation(plain_ctx):
 
 def test_reporter_loaded_count_needs_a_limit(plain_ctx):
     a = row_analysis(plain_ctx)
-    start, end = find(ROW, "exploiting")
-    term = LoadedTerm(
-        id="l1",
-        start=start,
-        end=end,
-        text="exploiting",
-        term="exploit",
-        category="x",
-        severity="warning",
-        suggestion=None,
-        why=None,
-        rule="LLX",
-        voice="reporter",
-    )
+    term = loaded(ROW, "exploiting")
     a = annotate(a.evolve(loaded=(term, term)), plain_ctx)
     rule = check_rule("too-many-reporter-loaded")
     assert not list(too_many_reporter_loaded(a, rule, plain_ctx))
