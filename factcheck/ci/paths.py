@@ -22,9 +22,9 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
     pat = pattern.strip().replace("\\", "/")
     if pat.startswith("./"):
         pat = pat[2:]
+    anchored = "/" in pat.rstrip("/")
     if pat.endswith("/"):
         pat += "**"
-    anchored = "/" in pat.rstrip("/")
     pat = pat.lstrip("/")
     out: list[str] = []
     i = 0
