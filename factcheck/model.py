@@ -245,6 +245,7 @@ class Claim:
     rule: str = ""
     sentence: int | None = None
     date: str | None = None  # ISO form for kind == "date", when it can be resolved
+    verb: str | None = None  # the verb of the counted thing: "27 people *died*"
 
 
 @dataclass(frozen=True, slots=True)
