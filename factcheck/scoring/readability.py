@@ -45,7 +45,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from math import sqrt
 from statistics import median
 from typing import Any
@@ -76,9 +77,10 @@ class Lexicon:
     cmu: Mapping[str, int]
     easy: frozenset[str]
     hyphenator: Any
-    list_words: Callable[[str], list[str]]
+    strip_punctuation: Callable[[str], str]
     version: str
     guessed: dict[str, int] = field(default_factory=dict)  # pyphen estimates, memoised
+    easy_polysyllables: frozenset[str] = frozenset()  # "understand", "family"...
 
     def syllables(self, word: str) -> int:
         """Syllables of one lower-case word, as textstat 0.7.8's ``count_syllables``."""
@@ -111,40 +113,42 @@ def build_lexicon() -> Lexicon:
     """The word list, tokeniser and hyphenator of textstat, and the CMU syllable table."""
     from importlib.metadata import version
 
-    from textstat.backend.selections import list_words
+    from textstat.backend.transformations import remove_punctuation
     from textstat.backend.utils import get_lang_easy_words, get_pyphen
 
-    return Lexicon(
+    lex = Lexicon(
         cmu=cmu_syllables(),
         easy=frozenset(get_lang_easy_words(LANG)),
         hyphenator=get_pyphen(LANG),
-        list_words=list_words,
+        strip_punctuation=partial(remove_punctuation, rm_apostrophe=False),
         version=version("textstat"),
     )
+    return replace(lex, easy_polysyllables=frozenset(w for w in lex.easy if lex.syllables(w) >= 3))
 
 
 def compute_readability(analysis: Analysis, ctx: Context) -> dict[str, Any]:
     """The ``readability`` layer of one analysed story."""
     lex = ctx.compiled("scoring.readability", build_lexicon)
     view = analysis.document.view
-    lengths: list[int] = []
-    syllables = polysyllables = complex_words = unfamiliar = letters = 0
-    for s in prose_sentences(analysis):
-        tokens = lex.list_words(view[s.start : s.end])
-        if not tokens:
-            continue
-        lengths.append(len(tokens))
-        for token in tokens:
-            word = token.lower()
-            n = lex.syllables(word)
-            syllables += n
-            letters += len(token) - token.count("'")
-            if n >= 3:
-                polysyllables += 1
-            if word not in lex.easy:
-                unfamiliar += 1
-                if n >= 3:
-                    complex_words += 1
+    # One pass of textstat's punctuation removal over the prose, one line a sentence:
+    # the same tokens as ``list_words`` on each sentence (its patterns never look
+    # across a line end), without a regex call per sentence.
+    lines = "\n".join(view[s.start : s.end].replace("\n", " ") for s in prose_sentences(analysis))
+    stripped = lex.strip_punctuation(lines)
+    lengths = [n for n in map(len, map(str.split, stripped.split("\n"))) if n]
+    # Per-token work as C-level maps: this runs on every article of a batch.
+    lowered = stripped.lower().split()
+    letters = len("".join(stripped.split())) - stripped.count("'")
+    counts = list(map(lex.cmu.get, lowered))
+    if None in counts:
+        counts = [
+            n if n is not None else lex.syllables(w) for n, w in zip(counts, lowered, strict=True)
+        ]
+    syllables = sum(counts)
+    polysyllables = sum(map((3).__le__, counts))
+    unfamiliar = len(lowered) - sum(map(lex.easy.__contains__, lowered))
+    # "complex" (Gunning): 3+ syllables and not an easy word.
+    complex_words = polysyllables - sum(map(lex.easy_polysyllables.__contains__, lowered))
     words = sum(lengths)
     sentences = len(lengths)
     out: dict[str, Any] = {
