@@ -1,0 +1,143 @@
+"""A fast rule-based sentence splitter for news copy.
+
+One regular expression finds every candidate boundary (``.``, ``!``, ``?``, ``…``
+followed by optional closing quotes or brackets and whitespace); a few rules then
+reject the candidates that are not sentence ends:
+
+* the next word starts in lower case ("... without being held", ``"Why?" he asked``);
+* a title before a name ("Mr.", "Dr.", "Gov.", "Sen.", "Gen.", "St.");
+* a reference abbreviation before a number ("No. 10", "Vol. 3", "Dec. 1");
+* an initial ("J. K. Rowling", "George W. Bush");
+* an abbreviation that can also end a sentence ("U.S.", "U.K.", "a.m.", "Inc.",
+  "Ltd.", "Jr.", "Dec.") is a boundary only when the next word typically starts a
+  sentence ("The", "He", "But", an opening quote).
+
+Decimals ("3.5%") and URLs never match, because a boundary needs whitespace after
+it. This is about as accurate as pysbd on news and two orders of magnitude faster.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Titles and honorifics: always followed by a name, never the end of a sentence.
+TITLES = _words(
+    """mr mrs ms messrs mme mlle dr prof gov sen rep gen lt col maj capt cpt sgt cpl pvt
+    adm cmdr cdr brig rev fr hon pres supt insp det atty amb sec treas mt ft gov-elect
+    sen-elect rep-elect lt-gov"""
+)
+# Abbreviations that stand before a number ("No. 10", "pp. 4-5").
+BEFORE_NUMBER = _words("""no nos vol vols pp p n art arts fig figs ch sec para op ed nr""")
+MONTHS = _words("""jan feb mar apr jun jul aug sep sept oct nov dec""")
+# Abbreviations that may end a sentence: a boundary only before a sentence starter.
+MAY_END = _words(
+    """inc ltd co corp jr sr bros llc plc etc approx est dept univ assn ave blvd rd st cie
+    intl natl govt admin ph.d"""
+)
+NEVER_END = frozenset({"vs", "v", "e.g", "i.e", "cf", "viz", "ca", "c"})
+# Words that typically open a sentence: after "U.S." or "Dec." they mean a new one.
+STARTERS = _words(
+    """the a an he she it they we i you his her its their our my your this that these those
+    there here but and or so yet nor in on at for with as after before when while if
+    although though since because however meanwhile still also now then last earlier
+    later instead indeed according despite during under over until unless what who why
+    how where which one two three some many most all both each no not neither nothing
+    officials police critics analysts experts"""
+)
+OPENERS = "\"“‘'«([—–-"
+
+
+@cache
+def _candidates() -> re.Pattern[str]:
+    return re.compile(r"(?:\.\.\.|…|[.!?])[.!?…]*[)\]\"'”’»]*(?=\s)")
+
+
+@cache
+def _dotted() -> re.Pattern[str]:
+    return re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+
+
+def split_sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside ``view[start:end]`` (one paragraph), trimmed of whitespace."""
+    out: list[tuple[int, int]] = []
+    sent_start = _skip_space(view, start, end)
+    if sent_start >= end:
+        return out
+    for m in _candidates().finditer(view, sent_start, end):
+        nxt = _skip_space(view, m.end(), end)
+        if nxt >= end or not _is_boundary(view, m, nxt, end):
+            continue
+        if m.end() > sent_start:
+            out.append((sent_start, m.end()))
+        sent_start = nxt
+    last = _trim_end(view, sent_start, end)
+    if last > sent_start:
+        out.append((sent_start, last))
+    return out
+
+
+def _is_boundary(view: str, m: re.Match[str], nxt: int, end: int) -> bool:
+    ch = view[nxt]
+    if ch.islower() or ch in ",;:%).…":
+        return False
+    punct = m.group()
+    if punct[0] != "." or punct.startswith("..."):
+        return True  # ! ? and ellipses: a boundary unless lower case follows
+    dot = m.start()
+    token = _token_before(view, dot)
+    if not token:
+        return True
+    lower = token.lower()
+    if lower in TITLES and token[0].isupper():
+        return False
+    if lower in BEFORE_NUMBER:
+        return not ch.isdigit()
+    if lower in NEVER_END:
+        return False
+    if len(token) == 1 and token.isupper():  # an initial: "J. K. Rowling"
+        return _starts_sentence(view, nxt, end)
+    if lower in MONTHS and token[0].isupper():
+        return not ch.isdigit() and _starts_sentence(view, nxt, end)
+    if lower in MAY_END or _dotted().fullmatch(token):
+        return _starts_sentence(view, nxt, end)
+    return True
+
+
+def _token_before(view: str, dot: int) -> str:
+    """The word just before a full stop, without opening brackets or quotes."""
+    i = dot
+    while i > 0 and not view[i - 1].isspace() and dot - i < 24:
+        i -= 1
+    token = view[i:dot].lstrip(OPENERS)
+    if "-" in token or "/" in token:  # "pro-U.S.", "R-Calif."
+        token = token.replace("/", "-").rsplit("-", 1)[-1]
+    return token
+
+
+def _starts_sentence(view: str, nxt: int, end: int) -> bool:
+    """After an abbreviation: True when the next word looks like the start of a sentence."""
+    ch = view[nxt]
+    if ch in OPENERS:
+        return True
+    j = nxt
+    while j < end and (view[j].isalpha() or view[j] in "'’"):
+        j += 1
+    return view[nxt:j].lower() in STARTERS
+
+
+def _skip_space(view: str, pos: int, end: int) -> int:
+    while pos < end and view[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _trim_end(view: str, start: int, end: int) -> int:
+    while end > start and view[end - 1].isspace():
+        end -= 1
+    return end
