@@ -1,0 +1,188 @@
+"""Vector charts for the report, as small self-contained SVG documents.
+
+Charts are drawn here, not in templates, because they are geometry rather than
+layout. They must stay legible when the report is printed in black and white, so a
+side is never told apart by colour alone: each side has a fill pattern (hatching,
+dots, cross-hatching...) *and* every bar carries a text label. The SVG is returned as
+a string and embedded by the templates as a ``data:`` URI, which the local-only URL
+fetcher allows; nothing in a chart refers to any other resource.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+FONT = "DejaVu Sans, sans-serif"
+
+# (stroke/fill colour, pattern id) per side index; the last entry is for "no side".
+SIDE_STYLES: tuple[tuple[str, str], ...] = (
+    ("#1f5fa8", "hatch"),
+    ("#c0571a", "dots"),
+    ("#2c7d3f", "cross"),
+    ("#7a3d99", "horizontal"),
+    ("#8a6d00", "vertical"),
+)
+NO_SIDE_STYLE = ("#6b6b6b", "solid")
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceBar:
+    """One side in the share-of-voice chart."""
+
+    name: str
+    share: float  # of attributed words, 0..1
+    statements: int
+    direct: int
+    style: int  # index into SIDE_STYLES, -1 for no side
+
+
+def side_style(index: int) -> tuple[str, str]:
+    """Colour and pattern name for the side at ``index`` (cycling), or the no-side style."""
+    if index < 0:
+        return NO_SIDE_STYLE
+    return SIDE_STYLES[index % len(SIDE_STYLES)]
+
+
+def data_uri(svg: str) -> str:
+    """An SVG document as a ``data:`` URI for ``<img src>``."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def _pattern_defs(count: int) -> str:
+    """One <pattern> per side style used, each drawn in that style's colour."""
+    out = []
+    for index in range(-1, count):
+        colour, kind = side_style(index)
+        pid = f"p{index + 1}"
+        shape = {
+            "hatch": f'<path d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2" stroke="{colour}" '
+            'stroke-width="1.4"/>',
+            "dots": f'<circle cx="3" cy="3" r="1.4" fill="{colour}"/>',
+            "cross": f'<path d="M0,0 L6,6 M6,0 L0,6" stroke="{colour}" stroke-width="1"/>',
+            "horizontal": f'<path d="M0,3 L6,3" stroke="{colour}" stroke-width="1.6"/>',
+            "vertical": f'<path d="M3,0 L3,6" stroke="{colour}" stroke-width="1.6"/>',
+            "solid": f'<rect width="6" height="6" fill="{colour}" fill-opacity="0.45"/>',
+        }[kind]
+        out.append(
+            f'<pattern id="{pid}" width="6" height="6" patternUnits="userSpaceOnUse">'
+            f'<rect width="6" height="6" fill="#ffffff"/>{shape}</pattern>'
+        )
+    return "<defs>" + "".join(out) + "</defs>"
+
+
+def _text(
+    x: float,
+    y: float,
+    label: str,
+    *,
+    size: float = 10,
+    anchor: str = "start",
+    weight: str = "normal",
+    fill: str = "#222222",
+) -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-family={quoteattr(FONT)} font-size="{size}" '
+        f'text-anchor="{anchor}" font-weight="{weight}" fill="{fill}">{escape(label)}</text>'
+    )
+
+
+def share_of_voice(bars: Sequence[VoiceBar], *, width: int = 480) -> str:
+    """Horizontal bars: each side's share of the words the story attributes to speakers.
+
+    A dashed line marks the even share (1/n of the sides shown), the reference
+    against which the balance score is computed.
+    """
+    label_w, value_w, row_h, top = 120, 150, 26, 8
+    bar_w = width - label_w - value_w
+    height = top + row_h * max(len(bars), 1) + 22
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}">',
+        _pattern_defs(max((b.style for b in bars), default=0) + 1),
+    ]
+    if not bars:
+        parts.append(_text(width / 2, height / 2, "No attributed speech", anchor="middle"))
+    for i, bar in enumerate(bars):
+        y = top + i * row_h
+        colour, _ = side_style(bar.style)
+        share = min(max(bar.share, 0.0), 1.0)
+        parts.append(_text(label_w - 8, y + 15, _clip(bar.name, 18), anchor="end", weight="bold"))
+        parts.append(
+            f'<rect x="{label_w}" y="{y + 3}" width="{bar_w}" height="16" fill="none" '
+            'stroke="#bbbbbb" stroke-width="0.6"/>'
+        )
+        if share > 0:
+            parts.append(
+                f'<rect x="{label_w}" y="{y + 3}" width="{bar_w * share:.1f}" height="16" '
+                f'fill="url(#p{bar.style + 1})" stroke="{colour}" stroke-width="1.2"/>'
+            )
+        value = f"{share:.0%} · {bar.statements} stmt, {bar.direct} direct"
+        parts.append(_text(label_w + bar_w + 6, y + 15, value, size=9))
+    if len(bars) > 1:
+        even = label_w + bar_w / len(bars)
+        bottom = top + row_h * len(bars)
+        parts.append(
+            f'<line x1="{even:.1f}" y1="{top}" x2="{even:.1f}" y2="{bottom}" stroke="#222222" '
+            'stroke-width="0.8" stroke-dasharray="3,2"/>'
+        )
+        parts.append(_text(even, bottom + 14, "even share", size=8, anchor="middle"))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def histogram_bins(
+    lengths: Sequence[int], *, step: int = 5, cap: int = 40
+) -> list[tuple[str, int]]:
+    """Sentence lengths in words, binned ``1-5, 6-10, ... , 41+``."""
+    edges = list(range(0, cap, step))
+    counts = [0] * (len(edges) + 1)
+    for n in lengths:
+        counts[min((max(n, 1) - 1) // step, len(edges))] += 1
+    labels = [f"{lo + 1}–{lo + step}" for lo in edges] + [f"{cap + 1}+"]
+    return list(zip(labels, counts, strict=True))
+
+
+def sentence_lengths(lengths: Sequence[int], *, width: int = 480, height: int = 130) -> str:
+    """Histogram of sentence lengths (words), with the median marked and labelled."""
+    bins = histogram_bins(lengths)
+    left, right, top, bottom = 34, 8, 16, 38
+    plot_w, plot_h = width - left - right, height - top - bottom
+    peak = max((c for _, c in bins), default=0) or 1
+    slot = plot_w / len(bins)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}">',
+        _pattern_defs(1),
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
+        'stroke="#222222" stroke-width="0.8"/>',
+        _text(4, top + 4, str(peak), size=8),
+        _text(4, top + plot_h, "0", size=8),
+    ]
+    for i, (label, count) in enumerate(bins):
+        x = left + i * slot + 3
+        h = plot_h * count / peak
+        if count:
+            parts.append(
+                f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{slot - 6:.1f}" '
+                f'height="{h:.1f}" fill="url(#p1)" stroke="{SIDE_STYLES[0][0]}" '
+                'stroke-width="1"/>'
+            )
+            parts.append(
+                _text(x + (slot - 6) / 2, top + plot_h - h - 3, str(count), size=8, anchor="middle")
+            )
+        parts.append(_text(x + (slot - 6) / 2, top + plot_h + 12, label, size=8, anchor="middle"))
+    caption = "words per sentence"
+    if lengths:
+        ordered = sorted(lengths)
+        median = ordered[len(ordered) // 2]
+        caption += f" (median {median}, longest {ordered[-1]}, {len(ordered)} sentences)"
+    parts.append(_text(left + plot_w / 2, height - 6, caption, size=9, anchor="middle"))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _clip(label: str, limit: int) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"

@@ -1,0 +1,963 @@
+"""The editor's report: context, highlighting, HTML snapshot, PDF text, attachment, CLI.
+
+Every PDF is rendered once per session (fixtures below): WeasyPrint is the slow part.
+The design example is rendered twice: from a hand-made analysis with every layer
+filled in (so each section of the layout is exercised whatever the pipeline can do
+today), and from the real pipeline; two more real articles of different shape (a
+long one with many quotations, one with none) come from tests/fixtures/.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import io
+import json
+import os
+import socket
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from factcheck import cli_report
+from factcheck.api import analyze_path, analyze_text
+from factcheck.cli import app
+from factcheck.context import Context
+from factcheck.errors import ExitCode
+from factcheck.model import (
+    Analysis,
+    Balance,
+    Claim,
+    Document,
+    Excluded,
+    Finding,
+    LoadedTerm,
+    Mention,
+    Paragraph,
+    Segments,
+    Sentence,
+    SideBalance,
+    Speaker,
+    Statement,
+)
+from factcheck.render import charts
+from factcheck.render.files import write_atomic
+from factcheck.render.html import HtmlRenderer
+from factcheck.render.pdf import ATTACHMENT_NAME, RefusedURL, local_fetcher, render_pdf
+from factcheck.render.report_context import build_context
+from factcheck.render.result_dict import to_dict
+from factcheck.resources import templates_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+EXAMPLE = ROOT / "examples" / "channel-migrants.txt"
+
+pytestmark = pytest.mark.slow
+
+
+# -- a hand-made analysis of the design example ---------------------------------------------------
+
+
+class _Spans:
+    """Offsets of phrases in the example text, found in order (never guessed by hand)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __call__(self, phrase: str, after: str | None = None) -> tuple[int, int]:
+        base = self.text.index(after) if after else 0
+        start = self.text.index(phrase, base)
+        return start, start + len(phrase)
+
+
+def design_analysis(base: Analysis) -> Analysis:
+    """The design example with every layer filled in as the issues describe its outcome.
+
+    Segmentation comes from the real pipeline (``base``); claims, loaded terms,
+    speakers, statements, balance, tone, readability and findings are written by hand
+    from the article, so the whole report can be laid out and checked before (and
+    independently of) the analysis stages.
+    """
+    text = base.document.text
+    at = _Spans(text)
+    doc = base.document
+    excluded = (
+        Excluded(
+            *at(
+                "More than 1,000 migrants have either arrived on UK shores, or been "
+                "rescued from small boats this week. /Reuters"
+            ),
+            "photo caption",
+            "BP001",
+        ),
+        Excluded(
+            at("Read more:")[0],
+            at("further straining France-UK relations")[1],
+            "related-links block",
+            "BP002",
+        ),
+        Excluded(*at("(With input from agencies.)"), "agency credit", "BP003"),
+    )
+    doc = dataclasses.replace(doc, excluded=excluded)
+
+    speakers = (
+        Speaker(
+            "sp1",
+            "Gerald Darmanin",
+            ("Darmanin", "he"),
+            "French Interior Minister",
+            "France",
+            mentions=(
+                Mention(
+                    *at("French Interior Minister Gerald Darmanin"),
+                    "French Interior Minister Gerald Darmanin",
+                ),
+            ),
+            statements=8,
+            side_rule="SD001",
+        ),
+        Speaker(
+            "sp2",
+            "Boris Johnson",
+            ("Johnson",),
+            "UK prime minister",
+            "UK",
+            mentions=(Mention(*at("Boris Johnson"), "Boris Johnson"),),
+            statements=1,
+            side_rule="SD001",
+        ),
+        Speaker(
+            "sp3",
+            "France",
+            (),
+            "French government",
+            "France",
+            kind="collective",
+            mentions=(Mention(*at("France"), "France"),),
+            statements=1,
+            side_rule="SD001",
+        ),
+        Speaker(
+            "sp4",
+            "Emmanuel Macron",
+            ("Macron",),
+            "French President",
+            "France",
+            mentions=(Mention(*at("Emmanuel Macron"), "Emmanuel Macron"),),
+            statements=0,
+        ),
+        Speaker(
+            "sp5",
+            "Priti Patel",
+            ("Patel",),
+            "British Interior Minister",
+            "UK",
+            mentions=(Mention(*at("Priti Patel"), "Priti Patel"),),
+            statements=0,
+        ),
+    )
+
+    def stmt(
+        n: int,
+        content: str,
+        speaker: str,
+        side: str,
+        cue: str,
+        direct: bool,
+        after: str | None = None,
+        **kw: object,
+    ) -> Statement:
+        start, end = at(content, after)
+        cue_start, cue_end = at(cue, after)
+        return Statement(
+            f"st{n}",
+            start,
+            end,
+            text[start:end],
+            speaker,
+            side,
+            cue,
+            cue_start,
+            cue_end,
+            direct,
+            len(text[start:end].split()),
+            rule="AT001",
+            **kw,
+        )
+
+    statements = (
+        stmt(
+            1,
+            "the UK prime minister of exploiting the crisis for political purposes",
+            "sp3",
+            "France",
+            "accusing",
+            False,
+            accusation=True,
+            targets=("sp2",),
+        ),
+        stmt(
+            2,
+            "any deal on migration would have to be done with the European Union (EU)",
+            "sp1",
+            "France",
+            "told",
+            False,
+        ),
+        stmt(
+            3,
+            "France is ready for a serious discussion with Britain on issues relating to "
+            "illegal migration, but will not be held hostage to London's domestic politics",
+            "sp1",
+            "France",
+            "saying",
+            False,
+        ),
+        stmt(
+            4,
+            "Britain should make itself less attractive to illegal immigrants and agree to "
+            "allow genuine asylum seekers to cross the Channel legally from France",
+            "sp1",
+            "France",
+            "said",
+            False,
+            after="Darmanin said Britain",
+        ),
+        stmt(
+            5,
+            "asking for a bilateral deal to return migrants to France, pending a wider "
+            "agreement with the EU",
+            "sp2",
+            "UK",
+            "wrote",
+            False,
+        ),
+        stmt(
+            6,
+            "Britain left Europe, but not the world. We need to work seriously on these "
+            "questions ... without being held hostage by domestic British politics,",
+            "sp1",
+            "France",
+            "told reporters",
+            True,
+        ),
+        stmt(
+            7,
+            "France had been handling the issue of illegal migration to Britain for 25 "
+            "years and it was now time London woke up",
+            "sp1",
+            "France",
+            "said",
+            False,
+            after="France had been handling",
+        ),
+        stmt(
+            8,
+            "If migrants are coming to Calais, Dunkirk or northern France, it's because they "
+            "are attracted by England, especially the labor market which means you can work "
+            "in England without any identification,",
+            "sp1",
+            "France",
+            "he said",
+            True,
+        ),
+        stmt(
+            9,
+            "Britain must take its responsibility and limit its economic attractiveness.",
+            "sp1",
+            "France",
+            "he said",
+            True,
+        ),
+        stmt(
+            10,
+            "Little was agreed at Sunday's meeting beyond further cooperation between "
+            "police, but the European Border and Coast Guard Agency agreed to provide a "
+            "plane from December 1 to monitor France's northern coastline",
+            "sp1",
+            "France",
+            "added",
+            False,
+        ),
+    )
+    words = {"France": 0, "UK": 0}
+    for st in statements:
+        words[st.side or "France"] += st.words
+    total = sum(words.values())
+    shares = {k: v / total for k, v in words.items()}
+    score = 1 - sum(abs(s - 0.5) for s in shares.values()) / (2 * 0.5)
+    balance = Balance(
+        round(score, 3),
+        "score = 1 − Σ|share − 1/n| ÷ 2(1 − 1/n) over the n sides the story involves "
+        "(share = words attributed to the side ÷ all attributed words; a silent side has 0)",
+        (
+            SideBalance(
+                "France",
+                ("sp1", "sp3", "sp4"),
+                9,
+                3,
+                words["France"],
+                shares["France"],
+                first=True,
+                last=True,
+                mentions=9,
+            ),
+            SideBalance(
+                "UK",
+                ("sp2", "sp5"),
+                1,
+                0,
+                words["UK"],
+                shares["UK"],
+                mentions=6,
+                loaded_about=1,
+                accused=True,
+                replied=False,
+            ),
+        ),
+    )
+
+    def claim(n: int, phrase: str, kind: str, value: float, **kw: object) -> Claim:
+        start, end = at(phrase)
+        return Claim(
+            f"c{n}",
+            start,
+            end,
+            phrase,
+            kind,
+            value,
+            rule="NC001",  # type: ignore[arg-type]
+            **kw,
+        )
+
+    claims = (
+        claim(1, "27 people died", "count", 27, noun="people", unit="people"),
+        claim(
+            2,
+            "25 years",
+            "duration",
+            25,
+            unit="years",
+            status="sourced",
+            source="speaker",
+            speaker="sp1",
+            voice="paraphrased",
+        ),
+        claim(
+            3,
+            "December 1",
+            "date",
+            1,
+            unit="day",
+            status="sourced",
+            source="speaker",
+            speaker="sp1",
+            voice="paraphrased",
+            date="2021-12-01",
+        ),
+    )
+
+    def term(
+        n: int,
+        phrase: str,
+        category: str,
+        rule: str,
+        suggestion: str,
+        why: str,
+        voice: str = "reporter",
+        speaker: str | None = None,
+        after: str | None = None,
+        severity: str = "warning",
+    ) -> LoadedTerm:
+        start, end = at(phrase, after)
+        return LoadedTerm(
+            f"l{n}",
+            start,
+            end,
+            text[start:end],
+            phrase.lower(),
+            category,
+            severity,
+            suggestion,
+            why,
+            rule,
+            voice,
+            speaker,
+        )  # type: ignore[arg-type]
+
+    loaded = (
+        term(
+            1,
+            "exploiting the crisis",
+            "judgement",
+            "LL007",
+            "using the crisis",
+            "Imputes a motive.",
+            "paraphrased",
+            "sp3",
+        ),
+        term(
+            2,
+            "held hostage",
+            "war-framing",
+            "LL003",
+            "blocked by / made conditional on",
+            "Casts one side of a dispute as a hostage-taker.",
+            "paraphrased",
+            "sp1",
+        ),
+        term(
+            3,
+            "illegal immigrants",
+            "dehumanising",
+            "LL001",
+            "undocumented migrants",
+            "Describes people as illegal.",
+            "paraphrased",
+            "sp1",
+            severity="error",
+        ),
+        term(
+            4,
+            "at loggerheads",
+            "conflict-framing",
+            "LL005",
+            "in dispute",
+            "Frames a negotiation as a fight.",
+        ),
+        term(
+            5,
+            "soured",
+            "conflict-framing",
+            "LL005",
+            "worsened",
+            "Emotive metaphor for a change in relations.",
+        ),
+        term(
+            6,
+            "held hostage",
+            "war-framing",
+            "LL003",
+            "blocked by / made conditional on",
+            "Casts one side of a dispute as a hostage-taker.",
+            "quoted",
+            "sp1",
+            after="We need to work",
+        ),
+    )
+    findings = [
+        Finding(
+            "NC100",
+            "warning",
+            "Unsourced statistic in the reporter's voice: “27 people died”",
+            *at("27 people died"),
+            name="unsourced-statistic",
+        ),
+        Finding(
+            "AT101",
+            "warning",
+            "UK is accused (“exploiting the crisis for political "
+            "purposes”) and gets no reply in the story",
+            *at("accusing the UK prime minister"),
+            name="accused-without-reply",
+        ),
+        Finding(
+            "SC100",
+            "warning",
+            f"Balance score {score:.2f} is under 0.35: France has 9 statements, UK 1",
+            0,
+            0,
+            name="low-balance",
+        ),
+    ]
+    for t in loaded:
+        level = t.severity if t.voice == "reporter" else "info"
+        who = "" if t.voice == "reporter" else f", {t.voice} by {t.speaker}"
+        findings.append(
+            Finding(
+                t.rule,
+                level,
+                f"Loaded language “{t.text}” ({t.category}{who}); consider: {t.suggestion}",
+                t.start,
+                t.end,
+                name=t.category,
+                voice=t.voice,
+            )
+        )
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return base.evolve(
+        document=doc,
+        claims=claims,
+        loaded=tuple(sorted(loaded, key=lambda t: (t.start, t.end))),
+        speakers=speakers,
+        statements=statements,
+        balance=balance,
+        sentiment={
+            "by_side": {
+                "France": {
+                    "statements": {"compound": -0.21, "n": 9},
+                    "about": {"compound": -0.12, "n": 7},
+                },
+                "UK": {
+                    "statements": {"compound": 0.18, "n": 1},
+                    "about": {"compound": -0.34, "n": 6},
+                },
+            },
+            "overall": {"compound": -0.15, "n": 14},
+        },
+        readability={
+            "flesch_reading_ease": 45.3,
+            "flesch_kincaid_grade": 12.4,
+            "gunning_fog": 14.9,
+            "smog_index": 13.2,
+            "coleman_liau_index": 11.8,
+            "dale_chall_readability_score": 9.6,
+            "difficult_words": 58,
+        },
+        findings=tuple(findings),
+        rules_fired=tuple(sorted({f.rule for f in findings} | {"NC001"})),
+    )
+
+
+# -- rendering, once per session ------------------------------------------------------------------
+
+SNAPSHOT_RULES = {
+    "LL001": ("dehumanising-labels", "Labels that describe people as illegal or as a mass."),
+    "LL003": (
+        "war-and-hostage-framing",
+        "War, siege and hostage metaphors for political disputes.",
+    ),
+    "NC100": ("unsourced-statistic", "A statistic in the reporter's voice with no source."),
+}
+
+
+class Rendered:
+    """One report rendered once: its analysis, template data, HTML, PDF and PDF text."""
+
+    def __init__(self, analysis: Analysis, ctx: Context, **context_args: object) -> None:
+        self.analysis = analysis
+        self.context = build_context(
+            analysis,
+            thresholds=ctx.options.thresholds,
+            **context_args,  # type: ignore[arg-type]
+        )
+        renderer = HtmlRenderer()
+        self.html = renderer.render(self.context)
+        self.json = json.dumps(to_dict(analysis), ensure_ascii=False)
+        self.pdf = render_pdf(self.html, template_dir=renderer.template_dir, result_json=self.json)
+        self.reader = PdfReader(io.BytesIO(self.pdf))
+        self.pages = [page.extract_text() or "" for page in self.reader.pages]
+        self.text = _squeeze(" ".join(self.pages))
+
+    def has(self, phrase: str) -> bool:
+        """True when ``phrase`` appears in the PDF's text.
+
+        Whitespace and case are ignored: pypdf joins lines and table cells in its own
+        way, and headings are upper-cased by the stylesheet.
+        """
+        return _squeeze(phrase) in self.text
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+@pytest.fixture(scope="session")
+def design(ctx: Context) -> Rendered:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    base = analyze_text(text, path="examples/channel-migrants.txt", ctx=ctx)
+    analysis = design_analysis(base).evolve(
+        versions={"factcheck": "0.0.0-test"}, ruleset_digest="0123456789abcdef" * 4
+    )
+    return Rendered(analysis, ctx, rule_names=SNAPSHOT_RULES)
+
+
+@pytest.fixture(scope="session")
+def real(ctx: Context) -> dict[str, Rendered]:
+    """The real pipeline's reports: the design example and two articles of other shapes."""
+    paths = {
+        "example": EXAMPLE,
+        "long": FIXTURES / "report-long-quotes.txt",
+        "noquotes": FIXTURES / "report-no-quotes.txt",
+    }
+    return {name: Rendered(analyze_path(path, ctx=ctx), ctx) for name, path in paths.items()}
+
+
+# -- the design example, every layer filled in ----------------------------------------------------
+
+
+def test_design_pdf_shows_every_section(design: Rendered):
+    for heading in (
+        "Three things to look at first",
+        "The article",
+        "Numeric claims",
+        "Loaded language",
+        "Voices",
+        "Tone and readability",
+        "Method",
+    ):
+        assert design.has(heading), heading
+    a = design.analysis
+    for claim in a.claims:
+        assert design.has(claim.text), claim.text
+    for term in a.loaded:
+        assert design.has(term.text), term.text
+    for speaker in a.speakers:
+        assert design.has(speaker.name), speaker.name
+    assert a.balance is not None and a.balance.score is not None
+    assert design.has(f"{a.balance.score:.2f}")
+    assert design.has("Mentioned but silent: Emmanuel Macron (French President); Priti Patel")
+    assert design.has("UK is accused in the story and gets no reply.")
+    assert design.has("Speaks first: France (France)")
+    assert design.has("Flesch reading ease 45.3")
+    assert design.has("(photo caption)")
+
+
+def test_design_summary_page(design: Rendered):
+    first = _squeeze(design.pages[0])
+    meta = design.context["meta"]
+    assert meta["words"] == design.analysis.words() > 300
+    for phrase in (
+        "Fact-check report Channel migrants",
+        "Source: examples/channel-migrants.txt",
+        f"Words: {meta['words']} in {meta['sentences']} sentences",
+        "Reading grade: 12.4",
+        "Numeric claims 3",
+        "1 unsourced 0 inconsistent 2 sourced",
+        "Loaded terms 6",
+        "Balance score 0.16",
+    ):
+        assert _squeeze(phrase) in first, phrase
+    # Three things: unsourced figure, then balance, then the unanswered accusation,
+    # ahead of the loaded words (all at warning level).
+    look = design.context["summary"]["look_first"]
+    assert [f["kind"] for f in look] == ["unsourced", "balance", "reply"]
+    assert look[0]["ref"] == "C1"
+    assert first.index(_squeeze("Unsourced statistic")) < first.index(_squeeze("is under 0.35"))
+
+
+def test_design_article_highlights_are_numbered_to_table_rows(design: Rendered):
+    article = _squeeze(design.pages[1])
+    assert _squeeze("27 people died C1") in article
+    assert _squeeze("soured L5") in article
+    # Boilerplate is kept, greyed and labelled.
+    assert _squeeze("(With input from agencies.) (agency credit)") in article
+    # Direct quotes carry a side tag before the opening quote mark.
+    assert _squeeze('FRANCE "Britain left Europe') in article
+    rows = design.context["claims"]
+    assert [r["ref"] for r in rows] == ["C1", "C2", "C3"]
+    assert rows[0]["source"] == "unsourced" and rows[1]["source"] == "Gerald Darmanin"
+
+
+def test_pages_have_running_header_and_page_numbers(design: Rendered):
+    n = len(design.pages)
+    assert 4 <= n <= 8
+    for i, page in enumerate(design.pages, 1):
+        assert f"Page {i} of {n}" in page
+        if i > 1:
+            assert "Channel migrants" in page.split("\n")[0] or "Channel migrants" in page
+
+
+def test_pdf_metadata_attachment_and_tags(design: Rendered):
+    meta = design.reader.metadata
+    assert meta is not None
+    assert meta.title == "Fact-check report: Channel migrants"
+    assert meta.author == "factcheck"
+    attached = design.reader.attachments
+    assert list(attached) == [ATTACHMENT_NAME]
+    result = json.loads(attached[ATTACHMENT_NAME][0])
+    assert result == json.loads(design.json)
+    assert [c["text"] for c in result["claims"]] == ["27 people died", "25 years", "December 1"]
+    root = design.reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert root["/MarkInfo"]["/Marked"]
+
+
+def test_html_snapshot(design: Rendered):
+    """The HTML for the design example, byte for byte (set FACTCHECK_UPDATE_SNAPSHOTS=1)."""
+    golden = SNAPSHOTS / "report-design.html"
+    if os.environ.get("FACTCHECK_UPDATE_SNAPSHOTS") == "1":
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(design.html, encoding="utf-8")
+    assert golden.is_file(), "no snapshot: run with FACTCHECK_UPDATE_SNAPSHOTS=1"
+    assert design.html == golden.read_text(encoding="utf-8")
+
+
+def test_charts_are_vector_and_labelled(design: Rendered):
+    voices = design.context["voices"]
+    svg = base64.b64decode(voices["chart"].split(",", 1)[1]).decode()
+    root = ET.fromstring(svg)
+    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "France" in texts and "UK" in texts
+    assert any(t and t.startswith("92%") for t in texts)
+    # Sides differ by pattern, not colour alone.
+    fills = {r.get("fill") for r in root.iter("{http://www.w3.org/2000/svg}rect")}
+    assert {"url(#p1)", "url(#p2)"} <= fills
+    assert "France 92% of attributed words" in voices["chart_alt"]
+    hist = base64.b64decode(design.context["readability"]["chart"].split(",", 1)[1]).decode()
+    assert "words per sentence (median" in hist
+
+
+# -- the real pipeline ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["example", "long", "noquotes"])
+def test_real_reports_show_what_the_pipeline_found(real: dict[str, Rendered], name: str):
+    r = real[name]
+    a = r.analysis
+    for claim in a.claims:
+        assert r.has(claim.text), claim.text
+    for term in a.loaded:
+        assert r.has(term.text), term.text
+    for speaker in a.speakers:
+        assert r.has(speaker.name), speaker.name
+    if a.balance is not None and a.balance.score is not None:
+        assert r.has(f"Balance score {a.balance.score:.2f}")
+    assert r.has(f"Words: {a.words()}")
+    summary = r.context["summary"]
+    assert summary["claims"] == len(a.claims)
+    assert summary["loaded"] == len(a.loaded)
+
+
+def test_real_page_counts(real: dict[str, Rendered]):
+    assert 3 <= len(real["example"].pages) <= 8
+    assert 3 <= len(real["noquotes"].pages) <= 6
+    # The long article runs over more than one page of its own.
+    assert len(real["long"].pages) > len(real["noquotes"].pages)
+    assert len(real["long"].pages) <= 14
+
+
+def test_long_article_paginates_with_running_header(real: dict[str, Rendered]):
+    r = real["long"]
+    n = len(r.pages)
+    headline = "Council approves 12% bus fare rise"
+    for i, page in enumerate(r.pages, 1):
+        assert f"Page {i} of {n}" in page
+    assert sum(headline in " ".join(p.split()) for p in r.pages) >= n - 1
+
+
+def test_article_without_quotes_has_no_quote_highlights(real: dict[str, Rendered]):
+    r = real["noquotes"]
+    assert not any(st.direct for st in r.analysis.statements)
+    assert "hl-quote" not in "".join(
+        piece.get("classes", "") for p in r.context["article"] for piece in p["pieces"]
+    )
+    assert r.has("3.2%")
+
+
+# -- highlighting from offsets --------------------------------------------------------------------
+
+
+def _tiny(text: str, **layers: object) -> Analysis:
+    doc = Document(path="tiny.txt", format="text", text=text, view=text)
+    para = Paragraph(0, len(text))
+    seg = Segments((para,), (Sentence(0, len(text), 0),), ())
+    return Analysis(document=doc, segments=seg, **layers)  # type: ignore[arg-type]
+
+
+def test_pieces_rebuild_the_text_exactly_with_overlapping_spans():
+    text = "Critics say 27 people died in the flood of migrants yesterday."
+    claim = Claim("c1", 12, 26, text[12:26], "count", 27)
+    term = LoadedTerm("l1", 34, 51, text[34:51], "flood", "disaster", "warning", None, None, "LL1")
+    nested = LoadedTerm("l2", 22, 38, text[22:38], "x", "y", "info", None, None, "LL2")
+    stmt = Statement("s1", 0, 51, text[0:51], None, "A", "say", 8, 11, False, 9)
+    analysis = _tiny(text, claims=(claim,), loaded=(nested, term), statements=(stmt,))
+    context = build_context(analysis)
+    pieces = context["article"][0]["pieces"]
+    assert "".join(p["text"] for p in pieces if p["type"] == "text") == text
+    by_text = {p["text"]: p.get("classes", "") for p in pieces if p["type"] == "text"}
+    assert set(by_text["died"].split()) == {"hl-claim", "hl-loaded", "hl-reported", "side-0"}
+    marks = [p["text"] for p in pieces if p["type"] == "mark"]
+    assert marks == ["C1", "L1", "L2", "S1"]  # at their span ends, in text order
+    # The same analysis gives the same pieces: no dependence on set or dict order.
+    assert build_context(analysis)["article"] == context["article"]
+
+
+def test_marks_at_one_offset_are_ordered_claim_loaded_statement():
+    text = "He said prices rose 40%."
+    claim = Claim("c1", 20, 23, "40%", "percent", 40)
+    term = LoadedTerm("l1", 20, 23, "40%", "x", "y", "info", None, None, "LL1")
+    stmt = Statement("s1", 8, 23, text[8:23], None, None, "said", 3, 7, False, 3)
+    context = build_context(_tiny(text, claims=(claim,), loaded=(term,), statements=(stmt,)))
+    marks = [p["text"] for p in context["article"][0]["pieces"] if p["type"] == "mark"]
+    assert marks == ["C1", "L1", "S1"]
+
+
+def test_article_text_is_escaped_never_markup():
+    text = (
+        'A reader sent <img src="http://127.0.0.1:9/x.png"> and <script>alert(1)</script> '
+        "and file:///etc/passwd in a letter."
+    )
+    html = HtmlRenderer().render(build_context(_tiny(text)))
+    assert "&lt;img src=&#34;http://127.0.0.1:9/x.png&#34;&gt;" in html
+    assert '<img src="http://127.0.0.1:9' not in html and "<script>" not in html
+    pdf = render_pdf(html, template_dir=templates_dir(), result_json="{}")
+    text = _squeeze(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    assert _squeeze('<img src="http://127.0.0.1:9/x.png">') in text
+    assert _squeeze("file:///etc/passwd") in text
+
+
+# -- local-only resource loading ------------------------------------------------------------------
+
+
+def test_fetcher_refuses_everything_outside_the_template_dir(tmp_path: Path):
+    root = tmp_path / "templates"
+    root.mkdir()
+    (root / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    outside = tmp_path / "secret.txt"
+    outside.write_text("secret")
+    (root / "link.txt").symlink_to(outside)
+    fetcher = local_fetcher(root)
+    for url in (
+        "http://127.0.0.1:9/x.png",
+        "https://example.com/font.woff2",
+        "file:///etc/passwd",
+        outside.as_uri(),
+        (root / "link.txt").as_uri(),
+        (root / ".." / "secret.txt").as_uri(),
+        "file://remotehost" + str(root / "logo.svg"),
+        "ftp://example.com/x",
+    ):
+        with pytest.raises(RefusedURL):
+            fetcher.fetch(url)
+    ok = fetcher.fetch((root / "logo.svg").as_uri())
+    assert ok.read().startswith(b"<svg")
+    assert fetcher.fetch("data:text/plain;base64,aGk=").read() == b"hi"
+
+
+def test_renderer_never_connects_or_reads_outside(tmp_path: Path):
+    """A hostile template pointing at a live local server: the server sees no connection."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    server.settimeout(0.2)
+    port = server.getsockname()[1]
+    html = (
+        f'<html><head><link rel="stylesheet" href="http://127.0.0.1:{port}/a.css">'
+        '<link rel="stylesheet" href="file:///etc/passwd"></head><body>'
+        f'<img src="http://127.0.0.1:{port}/x.png"><img src="file:///etc/passwd">'
+        f'<p style="background: url(http://127.0.0.1:{port}/bg.png)">text</p></body></html>'
+    )
+    pdf = render_pdf(html, template_dir=tmp_path, result_json=None)
+    assert pdf.startswith(b"%PDF")
+    with pytest.raises(TimeoutError):
+        server.accept()
+    server.close()
+
+
+# -- files and the command line -------------------------------------------------------------------
+
+
+def test_write_atomic_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    target = tmp_path / "out" / "a.pdf"
+
+    def boom(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        write_atomic(target, b"%PDF-1.7 partial")
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_failed_render_writes_nothing(
+    tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch
+):
+    import factcheck.render.pdf as pdf_module
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise RuntimeError("layout crashed")
+
+    monkeypatch.setattr(pdf_module, "render_pdf", broken)
+    settings = cli_report.Settings(tmp_path, ("pdf", "html"), templates_dir())
+    outcome = cli_report.Reporter(ctx, settings).run(cli_report.Job(0, str(EXAMPLE), "x"))
+    assert outcome.error and "layout crashed" in outcome.error
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_folder_with_a_bad_file(tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "good.txt").write_text(
+        (FIXTURES / "report-no-quotes.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (articles / "empty.txt").write_text("   \n", encoding="utf-8")
+    out = tmp_path / "reports"
+    result = CliRunner().invoke(app, ["report", str(articles), "-o", str(out), "-f", "both"])
+    assert result.exit_code == ExitCode.FINDINGS, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["good.html", "good.pdf"]
+    assert (out / "good.pdf").read_bytes().startswith(b"%PDF")
+    assert "1 of 2 reports failed" in result.output
+    assert "empty.txt" in result.output
+
+
+def test_cli_usage_errors_exit_2(tmp_path: Path):
+    runner = CliRunner()
+    cases = [
+        ["report", str(EXAMPLE), "--format", "docx"],
+        ["report", str(tmp_path / "missing.txt")],
+        ["report", str(EXAMPLE), "--template", str(tmp_path)],
+        ["report", str(EXAMPLE), "--jobs", "-1"],
+    ]
+    for args in cases:
+        result = runner.invoke(app, [*args, "-o", str(tmp_path / "out")])
+        assert result.exit_code == ExitCode.USAGE, (args, result.output)
+        assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_custom_template_dir_replaces_the_default(tmp_path: Path):
+    tpl = tmp_path / "brand"
+    tpl.mkdir()
+    (tpl / "report.html.j2").write_text(
+        "<html><head><title>{{ report.title }}</title></head>"
+        "<body><h1>Daily Bugle desk copy</h1><p>{{ report.meta.headline }}: "
+        "{{ report.summary.claims }} claims</p></body></html>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["report", str(EXAMPLE), "-o", str(out), "-f", "html", "--template", str(tpl)]
+    )
+    assert result.exit_code == 0, result.output
+    html = (out / "channel-migrants.html").read_text(encoding="utf-8")
+    assert "Daily Bugle desk copy" in html and "Channel migrants:" in html
+    (tpl / "report.html.j2").write_text("{{ report.no_such_key }}", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["report", str(EXAMPLE), "-o", str(out), "-f", "html", "--template", str(tpl)]
+    )
+    assert result.exit_code == ExitCode.FINDINGS
+    assert "undefined" in result.output
+
+
+def test_output_stems_are_unique():
+    assert cli_report.output_stems(["a/x.txt", "b/x.md", "y.html", "-"]) == [
+        "x",
+        "x-2",
+        "y",
+        "stdin",
+    ]
+
+
+def test_jobs_render_in_worker_processes(tmp_path: Path):
+    articles = tmp_path / "in"
+    articles.mkdir()
+    text = (FIXTURES / "report-no-quotes.txt").read_text(encoding="utf-8")
+    for i in range(3):
+        (articles / f"a{i}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["report", str(articles), "-o", str(out), "-f", "html", "--jobs", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["a0.html", "a1.html", "a2.html"]
+    assert result.output.split() == [str(out / f"a{i}.html") for i in range(3)]
+
+
+def test_chart_bins():
+    assert charts.histogram_bins([1, 5, 6, 40, 41, 90])[:2] == [("1–5", 2), ("6–10", 1)]
+    assert charts.histogram_bins([41, 90])[-1] == ("41+", 2)
