@@ -1,0 +1,105 @@
+"""Is a figure sourced? By a cue in its sentence, or by a link.
+
+A claim is "sourced" when its sentence carries a source cue ("according to X", "X
+said", "figures from X", "X's figures show"...), when it lies in a link's anchor text,
+or when its sentence carries a link (Markdown or HTML, ``Document.links``). The cue
+words live in the rule file of the ``unsourced-statistic`` check (``params.cues``),
+read even when that check is turned off, so an editor can extend them. The
+attribution stage later marks claims inside a speaker's statement as sourced too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from factcheck.claims.patterns import trie
+from factcheck.claims.vocab import key
+from factcheck.context import Context
+from factcheck.model import Analysis
+
+CUE_CHECK = "unsourced-statistic"
+
+
+def cue_words(ctx: Context) -> tuple[str, ...]:
+    """The source cues: ``params.cues`` of the unsourced-statistic rule, enabled or not."""
+    for rule in ctx.ruleset.rules:
+        if rule.kind == "check" and rule.body.get("check") == CUE_CHECK:
+            return tuple(rule.body.get("params", {}).get("cues", ()))
+    return ()
+
+
+def compile_cues(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    keys = [key(w) for w in words if w.strip()]
+    if not keys:
+        return None
+    lettered = [k for k in keys if k[:1].isalpha()]
+    other = [k for k in keys if not k[:1].isalpha()]
+    parts = []
+    if lettered:
+        parts.append(rf"\b(?:{trie(lettered)})\b")
+    if other:
+        parts.append(rf"(?:{trie(other)})\b")
+    return re.compile("|".join(parts), re.I)
+
+
+class SourceIndex:
+    """Per-document lookups: sentence of an offset, links, and the compiled cues."""
+
+    def __init__(self, analysis: Analysis, ctx: Context) -> None:
+        self.analysis = analysis
+        self.view = analysis.document.view
+        self.sentences = analysis.segments.sentences
+        self.starts = [s.start for s in self.sentences]
+        self.links = sorted(analysis.document.links, key=lambda link: link.start)
+        self.cues = ctx.compiled("claims.cues", lambda: compile_cues(cue_words(ctx)))
+        self._cue_cache: dict[int | None, bool] = {}
+
+    def sentence_of(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < max(self.sentences[i].end, self.sentences[i].start + 1):
+            return i
+        return None
+
+    def bounds(self, sentence: int | None, start: int, end: int) -> tuple[int, int]:
+        """The sentence's span, or the line's when the text has no sentences."""
+        if sentence is not None:
+            s = self.sentences[sentence]
+            return s.start, s.end
+        lo = self.view.rfind("\n", 0, start) + 1
+        hi = self.view.find("\n", end)
+        return lo, len(self.view) if hi == -1 else hi
+
+    def has_cue(self, sentence: int | None, start: int, end: int) -> bool:
+        if self.cues is None:
+            return False
+        cache_key = sentence if sentence is not None else -start - 1
+        if cache_key not in self._cue_cache:
+            lo, hi = self.bounds(sentence, start, end)
+            self._cue_cache[cache_key] = self.cues.search(self.view, lo, hi) is not None
+        return self._cue_cache[cache_key]
+
+    def link_for(self, sentence: int | None, start: int, end: int) -> str | None:
+        """The URL of a link around the claim, else of a link in its sentence."""
+        if not self.links:
+            return None
+        for link in self.links:
+            if link.start <= start and end <= link.end:
+                return link.url
+        lo, hi = self.bounds(sentence, start, end)
+        for link in self.links:
+            if link.start < hi and lo < link.end:
+                return link.url
+        return None
+
+
+def source_of(
+    index: SourceIndex, start: int, end: int, sentence: int | None
+) -> tuple[str, str | None, str | None]:
+    """(status, source, link) of the claim at ``[start, end)``."""
+    url = index.link_for(sentence, start, end)
+    if url is not None:
+        return "sourced", "link", url
+    if index.has_cue(sentence, start, end):
+        return "sourced", "cue", None
+    return "unsourced", None, None
