@@ -92,7 +92,14 @@ def statement(
     )
 
 
-def loaded(text: str, needle: str, *, voice: str = "reporter", speaker: str | None = None):
+def loaded(
+    text: str,
+    needle: str,
+    *,
+    voice: str = "reporter",
+    speaker: str | None = None,
+    category: str = "war-framing",
+):
     start, end = find(text, needle)
     return LoadedTerm(
         id="l1",
@@ -100,7 +107,7 @@ def loaded(text: str, needle: str, *, voice: str = "reporter", speaker: str | No
         end=end,
         text=needle,
         term=needle,
-        category="war-framing",
+        category=category,
         severity="warning",
         suggestion=None,
         why=None,
@@ -362,6 +369,30 @@ def test_loaded_words_in_one_sides_quote_about_the_other_are_an_accusation(plain
     assert not b2.sides[1].accused
     # ...and they count as loaded terms about both sides the sentence mentions.
     assert [s.loaded_about for s in b2.sides] == [1, 1]
+
+
+def test_only_verdicts_count_as_charges_and_reporter_verdicts_need_one_target(plain_ctx):
+    text = (
+        "Johnson cynically exploited the crisis, the newspaper wrote. "
+        '"Britain is very slow," Darmanin said of the talks with France.'
+    )
+    a = segmented(text, plain_ctx)
+    fr = speaker(text, "s1", "Darmanin", "France", "Darmanin", "France")
+    uk = speaker(text, "s2", "Boris Johnson", "UK", "Johnson", "Britain")
+    st = statement(text, "t1", "s1", "France", "Britain is very slow,", "said", direct=True)
+    verdict = loaded(text, "exploited", category="judgement")
+    intensifier = loaded(text, "very", voice="quoted", speaker="s1", category="intensifier")
+    base = a.evolve(speakers=(fr, uk), statements=(st,))
+    # The reporter's verdict in a sentence naming only the UK is a charge against it.
+    uk_side = next(
+        s for s in compute_balance(base.evolve(loaded=(verdict,))).sides if s.name == "UK"
+    )
+    assert uk_side.accused and uk_side.replied is False
+    # An intensifier in France's quote about Britain charges nobody.
+    uk_side = next(
+        s for s in compute_balance(base.evolve(loaded=(intensifier,))).sides if s.name == "UK"
+    )
+    assert not uk_side.accused and uk_side.replied is None
 
 
 # --- tone ----------------------------------------------------------------------------

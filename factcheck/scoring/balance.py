@@ -29,11 +29,15 @@ story where one side barely speaks.
 Right of reply
 --------------
 A side S is *accused* by a statement that carries ``accusation=True`` and targets a
-speaker of S, or by loaded language that another side's speaker uses (quoted or
-paraphrased) in a sentence that mentions S. Each accusation deserves an answer, so
-S has *replied* when it makes a statement after its last accusation; ``replied`` is
-None for a side nobody accuses. Order is order in the text: a statement the story
-reports after an accusation counts as a reply even if, in time, it came first.
+speaker of S; by loaded language that passes a verdict (:data:`CHARGE_CATEGORIES`:
+judgement, name-calling, ridicule, dehumanising labels, war framing, condemning
+adjectives) which another side's speaker uses, quoted or paraphrased, in a sentence
+that mentions S ("France will not be held hostage to London's domestic politics");
+or by such language in the reporter's own voice in a sentence that names S and no
+other side. Each accusation deserves an answer, so S has *replied* when it makes a
+statement after its last accusation; ``replied`` is None for a side nobody accuses.
+Order is order in the text: a statement the story reports after an accusation
+counts as a reply even if, in time, it came first.
 """
 
 from __future__ import annotations
@@ -43,6 +47,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from factcheck.model import Analysis, Balance, LoadedTerm, SideBalance, Speaker, Statement
+
+# Loaded-language categories that pass a verdict on someone (see rules/loaded/): a
+# "stunning" or a "very" is loaded, but it charges nobody.
+CHARGE_CATEGORIES = frozenset(
+    {
+        "judgement",
+        "name-calling",
+        "ridicule",
+        "dehumanising-label",
+        "war-framing",
+        "loaded-adjective",
+    }
+)
 
 FORMULA = (
     "B = (E(words) + E(statements)) / 2, "
@@ -127,17 +144,21 @@ def accusations(analysis: Analysis) -> list[Accusation]:
             found.append(Accusation(side, start, end, by, text[start:end]))
     about = sentences_about(analysis)
     for term in analysis.loaded:
-        if term.voice == "reporter" or term.speaker is None or term.speaker not in speakers:
+        if term.category not in CHARGE_CATEGORIES:
             continue
-        by = speakers[term.speaker].side
         index = term.sentence
         if index is None:
             index = analysis.segments.sentence_at(term.start)
-        if index is None:
-            continue
-        for side, indices in sorted(about.items()):
-            if side != by and index in indices:
-                found.append(Accusation(side, term.start, term.end, by, term.text))
+        mentioned = sorted(side for side, indices in about.items() if index in indices)
+        speaker = speakers.get(term.speaker) if term.speaker else None
+        if term.voice == "reporter" or speaker is None:
+            # The reporter's own verdict: aimed at the side only when it is the only one
+            # the sentence names (with two, the words may be one side's about the other).
+            by, targets = None, mentioned if len(mentioned) == 1 else []
+        else:
+            by = speaker.side
+            targets = [side for side in mentioned if side != by]
+        found.extend(Accusation(side, term.start, term.end, by, term.text) for side in targets)
     found.sort(key=lambda a: (a.start, a.end, a.side))
     return found
 
