@@ -273,6 +273,7 @@ class Mention:
     end: int
     text: str
     kind: Literal["name", "pronoun", "role", "collective"] = "name"
+    rule: str | None = None  # the roles rule that recognised its title or description
 
 
 @dataclass(frozen=True, slots=True)

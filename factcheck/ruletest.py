@@ -20,8 +20,9 @@ from factcheck.ruleset import Rule, RuleSet, load_ruleset, strip_markers
 def spans_by_rule(analysis: Analysis) -> dict[str, set[tuple[int, int]]]:
     """Every (start, end) each rule produced.
 
-    Claims, loaded terms, statement cues, side assignments, excluded boilerplate and
-    findings all record their rule; this is the one place that reads them back.
+    Claims, loaded terms, statement cues, side assignments, speaker mentions (the
+    roles rule of their title or description), excluded boilerplate and findings all
+    record their rule; this is the one place that reads them back.
     """
     out: dict[str, set[tuple[int, int]]] = defaultdict(set)
     for c in analysis.claims:
@@ -32,10 +33,11 @@ def spans_by_rule(analysis: Analysis) -> dict[str, set[tuple[int, int]]]:
         if st.rule and st.cue_start is not None and st.cue_end is not None:
             out[st.rule].add((st.cue_start, st.cue_end))
     for sp in analysis.speakers:
-        if sp.side_rule:
-            for m in sp.mentions:
-                if m.kind in ("name", "collective"):
-                    out[sp.side_rule].add((m.start, m.end))
+        for m in sp.mentions:
+            if sp.side_rule and m.kind in ("name", "collective"):
+                out[sp.side_rule].add((m.start, m.end))
+            if m.rule:
+                out[m.rule].add((m.start, m.end))
     for e in analysis.document.excluded:
         if e.rule:
             out[e.rule].add((e.start, e.end))
