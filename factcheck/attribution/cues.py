@@ -1,0 +1,141 @@
+"""Attribution cues from the ``cues`` rule files, compiled into one matcher.
+
+Every form of every entry (``say``: say, says, said, saying) goes into one trie
+regex run over the lower-cased text. A hit is only a candidate: the frame finders in
+:mod:`factcheck.attribution.frames` decide from the context whether it introduces a
+statement (``needs``, ``subjects``, the words around it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.attribution.trie import compile_words
+
+_VOWELS = frozenset("aeiou")
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    """One compiled cue entry: what a match means and when it counts."""
+
+    rule: str
+    cue: str
+    type: str  # speech | cognition | accusation | evidence
+    neutral: bool
+    suggestion: str | None
+    frame: str  # verb | source | adjunct
+    object: str | None  # addressee | target | None
+    needs: frozenset[str]
+    subjects: frozenset[str]
+    unless_followed_by: tuple[str, ...]
+    unless_preceded_by: frozenset[str]
+    phrase: bool  # more than one word
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    start: int
+    end: int
+    text: str
+    entries: tuple[CueEntry, ...]
+
+    @property
+    def form(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    pattern: re.Pattern[str] | None
+    by_form: Mapping[str, tuple[CueEntry, ...]]
+    subjects: frozenset[str] = frozenset()  # every document noun an evidence cue accepts
+
+    def find(self, folded: str) -> list[CueHit]:
+        """Every cue form in ``folded`` (lower-cased text), leftmost-longest."""
+        if self.pattern is None:
+            return []
+        out = []
+        for m in self.pattern.finditer(folded):
+            key = " ".join(m.group().split())
+            entries = self.by_form.get(key)
+            if entries:
+                out.append(CueHit(m.start(), m.end(), m.group(), entries))
+        return out
+
+
+def verb_forms(base: str, *, double: bool = False) -> list[str]:
+    """-s, -ed and -ing forms of a regular verb (or of the first word of a verb phrase)."""
+    head, sep, rest = base.partition(" ")
+    tail = sep + rest
+    if head.endswith("e") and not head.endswith(("ee", "ye", "oe")):
+        ing, ed = head[:-1] + "ing", head + "d"
+    elif head.endswith("ee"):
+        ing, ed = head + "ing", head + "d"
+    elif head.endswith("y") and len(head) > 1 and head[-2] not in _VOWELS:
+        ing, ed = head + "ing", head[:-1] + "ied"
+    elif double:
+        ing, ed = head + head[-1] + "ing", head + head[-1] + "ed"
+    else:
+        ing, ed = head + "ing", head + "ed"
+    if head.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = head + "es"
+    elif head.endswith("y") and len(head) > 1 and head[-2] not in _VOWELS:
+        third = head[:-1] + "ies"
+    else:
+        third = head + "s"
+    return [base, third + tail, ed + tail, ing + tail]
+
+
+def compile_entry(rule: Any, raw: Mapping[str, Any]) -> tuple[CueEntry, list[str]]:
+    """One entry of a cues rule file and every surface form it matches (lower case)."""
+    body = rule.body
+    cue = str(raw["cue"]).strip()
+    frame = str(raw.get("frame", "verb"))
+    inflect = raw.get("inflect", "verb" if frame == "verb" else "none")
+    forms = [cue]
+    if inflect == "verb":
+        forms = verb_forms(cue, double=bool(raw.get("double")))
+    forms += [str(f) for f in raw.get("forms", ())]
+    entry = CueEntry(
+        rule=rule.id,
+        cue=cue,
+        type=str(raw.get("type", body["type"])),
+        neutral=bool(raw.get("neutral", body["neutral"])),
+        suggestion=raw.get("suggestion"),
+        frame=frame,
+        object=raw.get("object"),
+        needs=frozenset(raw.get("needs", ())),
+        subjects=frozenset(s.lower() for s in raw.get("subjects", ())),
+        unless_followed_by=tuple(str(w).lower() for w in raw.get("unless_followed_by", ())),
+        unless_preceded_by=frozenset(str(w).lower() for w in raw.get("unless_preceded_by", ())),
+        phrase=" " in cue,
+    )
+    keys = []
+    for form in forms:
+        key = " ".join(form.lower().split())
+        if key and key not in keys:
+            keys.append(key)
+    return entry, keys
+
+
+def build_cues(rules: Iterable[Any]) -> CueLexicon:
+    """Compile every enabled ``cues`` rule into one :class:`CueLexicon`.
+
+    Entries restricted to certain subjects (evidence verbs) come first for a form, so
+    "the poll said" is evidence and "the minister said" speech.
+    """
+    by_form: dict[str, list[CueEntry]] = {}
+    for rule in rules:
+        for raw in rule.body["entries"]:
+            entry, keys = compile_entry(rule, raw)
+            for key in keys:
+                by_form.setdefault(key, []).append(entry)
+    if not by_form:
+        return CueLexicon(None, {})
+    ordered = {k: tuple(sorted(v, key=lambda e: not e.subjects)) for k, v in by_form.items()}
+    subjects = frozenset(s for v in ordered.values() for e in v for s in e.subjects)
+    return CueLexicon(compile_words(ordered), ordered, subjects)

@@ -1,0 +1,144 @@
+"""Quotations that no cue attributes: continued quotes, ``Name: "..."``, follow-on quotes.
+
+News convention: a quotation that continues in the next paragraph, or a paragraph
+that is nothing but a quotation right after a statement, belongs to the last
+speaker. A continuation of a direct statement becomes one more part of that
+statement (so ``"A," he said. "B."`` followed by a paragraph ``"C."`` is one
+statement); a quotation paragraph after a reported statement is a new direct
+statement by the same speaker, with no cue. ``Name: "..."`` (and headline
+``Name: claim``) is attributed to the name when the ``:`` cue entry is enabled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factcheck.attribution.cues import CueEntry, CueHit, CueLexicon
+from factcheck.attribution.frames import Raw, Sentences, _trim_end
+from factcheck.attribution.names import NameIndex
+from factcheck.attribution.quotes import QuoteIndex, inner_parts
+from factcheck.model import Paragraph, Quote
+from factcheck.segment import count_words
+
+_LABEL_RE = re.compile(r"[ \t]*([^\n:]{2,60}?)[ \t]*:[ \t]+(?=\S)")
+_MIN_WORDS = 4
+
+
+def attach_orphans(
+    raws: list[Raw],
+    view: str,
+    quotes: QuoteIndex,
+    paragraphs: Sequence[Paragraph],
+    sentences: Sentences,
+    names: NameIndex,
+    lexicon: CueLexicon,
+    excluded,
+) -> list[Raw]:
+    """Attribute the quotations (and ``Name:`` lines) the cue frames left alone."""
+    raws = sorted(raws, key=lambda r: r.start)
+    used = [(r.start, r.end) for r in raws]
+    label_entry = _label_entry(lexicon)
+    out = list(raws)
+    if label_entry is not None:
+        out.extend(_labels(view, paragraphs, sentences, names, quotes, label_entry, excluded))
+        used = [(r.start, r.end) for r in out]
+    para_starts = [p.start for p in paragraphs]
+    for quote in quotes.quotes:
+        if excluded(quote.start, quote.end) or any(s <= quote.inner_start < e for s, e in used):
+            continue
+        pi = _paragraph_of(para_starts, quote.start)
+        if pi is None or view[paragraphs[pi].start : quote.start].strip():
+            continue
+        parts = inner_parts(view, quote)
+        if not parts or sum(count_words(view[s:e]) for s, e in parts) < _MIN_WORDS:
+            continue
+        previous = _last_before(out, quote.start)
+        if previous is None or _paragraph_of(para_starts, previous.end) not in (pi - 1, pi):
+            continue
+        if (
+            previous.direct
+            and previous.quote is not None
+            and _ends_paragraph(view, paragraphs, para_starts, previous.end)
+        ):
+            previous.parts.extend(parts)
+            previous.quote = quote
+            used.append((quote.start, quote.end))
+            continue
+        si = sentences.index(parts[0][0])
+        raw = Raw(parts, True, None, None, si if si is not None else -1, None, "last")
+        raw.quote = quote
+        out.append(raw)
+        used.append((quote.start, quote.end))
+    return sorted(out, key=lambda r: r.start)
+
+
+def _label_entry(lexicon: CueLexicon) -> CueEntry | None:
+    for entry in lexicon.by_form.get(":", ()):
+        return entry
+    return None
+
+
+def _labels(view, paragraphs, sentences, names, quotes, entry, excluded) -> list[Raw]:
+    """``Darmanin: "..."`` and ``John McCain: Republican anger appeals to...``."""
+    out = []
+    for para in paragraphs:
+        m = _LABEL_RE.match(view, para.start, para.end)
+        if m is None or excluded(para.start, para.end):
+            continue
+        label_start, label_end = m.start(1), m.end(1)
+        found = [
+            n for n in names.overlapping(label_start, label_end)
+            if n.start <= label_start + 1 and n.end >= label_end - 1
+        ]  # fmt: skip
+        if not found or found[0].kind not in ("person", "organisation", "collective"):
+            continue
+        colon = view.index(":", label_end)
+        hit = CueHit(colon, colon + 1, ":", (entry,))
+        rest = m.end()
+        quote = quotes.starting_at(rest)
+        if quote is not None:
+            parts = inner_parts(view, quote)
+            direct = True
+        else:
+            end = _trim_end(view, rest, para.end)
+            parts = [(rest, end)] if count_words(view[rest:end]) >= 3 else []
+            direct = False
+        if not parts:
+            continue
+        si = sentences.index(rest)
+        raw = Raw(parts, direct, hit, entry, si if si is not None else -1, (found[0].start,
+                  found[0].end))  # fmt: skip
+        raw.quote = quote
+        out.append(raw)
+    return out
+
+
+def _paragraph_of(starts: list[int], offset: int) -> int | None:
+    import bisect
+
+    i = bisect.bisect_right(starts, offset) - 1
+    return i if i >= 0 else None
+
+
+def _last_before(raws: list[Raw], offset: int) -> Raw | None:
+    best = None
+    for r in raws:
+        if r.end <= offset and (best is None or r.end > best.end):
+            best = r
+    return best
+
+
+def _ends_paragraph(view: str, paragraphs, starts: list[int], offset: int) -> bool:
+    """Whether only the cue frame (a few words) follows ``offset`` in its paragraph."""
+    pi = _paragraph_of(starts, offset)
+    if pi is None:
+        return False
+    tail = view[offset : paragraphs[pi].end]
+    if any(c in tail for c in '“"'):
+        return False
+    return count_words(tail) <= 14
+
+
+def quote_words(view: str, quote: Quote) -> int:
+    return sum(count_words(view[s:e]) for s, e in inner_parts(view, quote))

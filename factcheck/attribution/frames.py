@@ -1,0 +1,680 @@
+"""From cue hits to statements: who speaks, where the content is, direct or reported.
+
+Each cue hit is read in its sentence against the frames news writing uses:
+
+- forward: ``X said (that) CONTENT`` / ``X told Britain that CONTENT`` /
+  ``X said: "QUOTE"``;
+- final: ``CONTENT, X said.`` and, inverted, ``CONTENT, said X.``; with a quotation
+  before the comma (``"QUOTE," X told reporters``) the statement is direct;
+- parenthetical: ``CONTENT, X said, CONTENT``;
+- participle: ``..., saying CONTENT`` (the speaker is the clause's subject);
+- coordinated: ``X praised ... and criticised CONTENT``;
+- relative: ``X, who said CONTENT``;
+- source: ``according to X, CONTENT`` / ``CONTENT, according to X``;
+- adjunct: ``In a statement, X welcomed CONTENT`` when no other cue does the job.
+
+A quotation split by its cue (``"A," he said. "B."``) is one statement with one part
+per piece; so is a quotation continued in the next paragraph (see
+:mod:`factcheck.attribution.direct`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from factcheck.attribution.cues import CueEntry, CueHit
+from factcheck.attribution.np import Subject, np_after, np_start, subject_before
+from factcheck.attribution.quotes import QuoteIndex, inner_parts
+from factcheck.attribution.text import (
+    BE_FORMS,
+    CLAUSE_WORDS,
+    DAYS,
+    DETERMINERS,
+    MONTHS,
+    POSSESSIVES,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    SUBJECT_PRONOUNS,
+    Token,
+)
+from factcheck.model import Quote, Sentence
+
+_ADJUNCT_PREPS = frozenset({"on", "in", "at", "to", "during", "after", "before", "via", "through",
+                            "from", "with", "over", "last", "this", "earlier", "late"})  # fmt: skip
+_TIME_SOLO = DAYS | frozenset({"today", "yesterday", "tonight", "recently", "again", "also",
+                               "repeatedly", "publicly", "privately", "separately"})  # fmt: skip
+_CONTENT_END = ".!?;"
+_FINITE = frozenset({"is", "are", "was", "were", "will", "would", "has", "have", "had", "can",
+                     "could", "should", "must", "may", "might", "did", "does", "do", "won't",
+                     "isn't", "wasn't", "aren't", "weren't", "didn't", "doesn't",
+                     "don't"})  # fmt: skip
+_SETTINGS = frozenset({"twitter", "facebook", "television", "camera", "air", "radio"})
+# Inside an accused target's noun phrase: "the leader of the opposition", not "X of lying".
+_TARGET_PREPS = frozenset({"at", "in", "from"})
+
+
+@dataclass
+class Raw:
+    """A statement before speakers are resolved."""
+
+    parts: list[tuple[int, int]]
+    direct: bool
+    hit: CueHit | None
+    entry: CueEntry | None
+    sentence: int
+    speaker: tuple[int, int] | None = None  # text span of the speaker phrase
+    speaker_ref: str = "np"  # np | same (the clause's subject) | last (previous speaker)
+    targets: list[tuple[int, int]] = field(default_factory=list)
+    quote: Quote | None = None
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+    @property
+    def cue_span(self) -> tuple[int, int] | None:
+        return (self.hit.start, self.hit.end) if self.hit else None
+
+
+@dataclass
+class Sentences:
+    """Sentence bounds and lazily built token lists."""
+
+    view: str
+    items: Sequence[Sentence]
+    tokenize: Callable[[str, int, int], list[Token]]
+    _cache: dict[int, list[Token]] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [s.start for s in self.items]
+
+    def index(self, offset: int) -> int | None:
+        import bisect
+
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < max(self.items[i].end, self.items[i].start + 1):
+            return i
+        return None
+
+    def tokens(self, i: int) -> list[Token]:
+        toks = self._cache.get(i)
+        if toks is None:
+            s = self.items[i]
+            toks = self._cache[i] = self.tokenize(self.view, s.start, s.end)
+        return toks
+
+
+@dataclass
+class Frames:
+    """Turns the cue hits of one document into :class:`Raw` statements."""
+
+    view: str
+    sentences: Sentences
+    quotes: QuoteIndex
+    hits: list[CueHit]
+    excluded: Callable[[int, int], bool]
+    speakerish: Callable[[str], bool] = lambda text: True
+    out: list[Raw] = field(default_factory=list)
+
+    def run(self) -> list[Raw]:
+        hit_starts = {h.start for h in self.hits}
+        for hit in self.hits:
+            if self.excluded(hit.start, hit.end) or self.quotes.containing(hit.start, hit.end):
+                continue
+            si = self.sentences.index(hit.start)
+            if si is None:
+                continue
+            toks = self.sentences.tokens(si)
+            k = _first_at(toks, hit.start)
+            m = _first_at(toks, hit.end)
+            if k is None or k >= len(toks):
+                continue
+            entry = hit.entries[0]
+            if not self._plausible(hit, entry, toks, k, m, hit_starts):
+                continue
+            if entry.frame == "source":
+                self._source(hit, entry, si, toks, k, m)
+            elif entry.frame == "verb":
+                self._verb(hit, si, toks, k, m)
+        for hit in self.hits:
+            if hit.entries[0].frame == "adjunct" and not self.excluded(hit.start, hit.end):
+                self._adjunct(hit)
+        return self.out
+
+    # ------------------------------------------------------------------ filters
+
+    def _plausible(
+        self,
+        hit: CueHit,
+        entry: CueEntry,
+        toks: list[Token],
+        k: int,
+        m: int,
+        hit_starts: set[int],
+    ) -> bool:
+        """Context checks every verb cue must pass (capitals, infinitives, nouns, passives)."""
+        if entry.frame in ("source", "adjunct"):
+            return True
+        first_char = self.view[hit.start]
+        if first_char.isupper() and k > 0 and toks[k - 1].text not in QUOTE_OPEN:
+            return False
+        prev = toks[k - 1].lower if k > 0 else ""
+        if prev == "to" and not entry.phrase:
+            return False
+        if prev in DETERMINERS - {"that", "one", "all", "both", "some", "many", "most"}:
+            return False
+        if k > 0 and toks[k - 1].text.endswith(("'s", "’s")) and toks[k - 1].text[0].isupper():
+            return False
+        if prev in BE_FORMS and not hit.form.split()[0].endswith("ing") and not entry.phrase:
+            return False
+        if prev in entry.unless_preceded_by:
+            return False
+        nxt = " ".join(t.lower for t in toks[m : m + 3])
+        for word in entry.unless_followed_by:
+            if nxt == word or nxt.startswith(word + " "):
+                return False
+        # "news reports said": a cue followed by another finite cue is a noun.
+        if m < len(toks) and toks[m].start in hit_starts:
+            return False
+        return not (m < len(toks) and toks[m].lower in ("of",) and entry.type != "accusation")
+
+    # ------------------------------------------------------------------ frames
+
+    def _verb(self, hit: CueHit, si: int, toks: list[Token], k: int, m: int) -> None:
+        participle = hit.form.split()[0].endswith("ing")
+        if participle and self._absorbed(hit, si, toks, k):
+            return
+        subject = subject_before(toks, k)
+        if subject.kind in ("np", "pronoun"):
+            if (
+                participle
+                and toks[subject.end].lower not in SUBJECT_PRONOUNS
+                and not _aux_before(toks, k)
+            ):
+                self._forward(hit, si, toks, m, None, "same")
+                return
+            self._with_subject(hit, si, toks, subject, m)
+        elif subject.kind == "comma":
+            if participle:
+                self._forward(hit, si, toks, m, None, "same")
+                return
+            if self._inverted(hit, si, toks, subject.start, m):
+                return
+            found = _appositive_subject(toks, subject.start)
+            if found is not None:
+                self._forward(hit, si, toks, m, _span(toks, *found), "np")
+        elif subject.kind == "quote":
+            self._inverted(hit, si, toks, subject.start, m)
+        elif subject.kind == "coord":
+            self._forward(hit, si, toks, m, None, "same")
+        elif subject.kind == "relative":
+            j = subject.start - 1
+            if j >= 0 and toks[j].text == ",":
+                j -= 1
+            start = np_start(toks, j) if j >= 0 else None
+            if start is not None:
+                self._forward(hit, si, toks, m, _span(toks, start, j), "np")
+
+    def _with_subject(
+        self, hit: CueHit, si: int, toks: list[Token], subject: Subject, m: int
+    ) -> None:
+        speaker = _span(toks, subject.start, subject.end)
+        p = subject.start - 1
+        quote_end = None
+        if p >= 0 and toks[p].text in QUOTE_CLOSE:
+            quote_end = toks[p].end
+        elif p >= 1 and toks[p].text == "," and toks[p - 1].text in QUOTE_CLOSE:
+            quote_end = toks[p - 1].end
+        if quote_end is not None:
+            quote = self.quotes.ending_at(quote_end)
+            if quote is not None:
+                self._direct(hit, si, quote, speaker, "np", toks, m)
+                return
+        if p >= 0 and toks[p].text == ",":
+            before = [t for t in toks[:p] if t.is_word]
+            if len(before) >= 3 and not self._clausal(toks, m, hit):
+                tail = _after_frame(toks, m)
+                start = self._content_start(si, toks)
+                parts = [(start, _trim_end(self.view, start, toks[p].start))]
+                if tail is not None:
+                    parts.append((tail, self._content_end(si, toks, tail)))
+                self._add(Raw(parts, False, hit, None, si, speaker), toks, m, final=True)
+                return
+        self._forward(hit, si, toks, m, speaker, "np")
+
+    def _inverted(self, hit: CueHit, si: int, toks: list[Token], p: int, m: int) -> bool:
+        """``CONTENT, said X.`` / ``"QUOTE," said X``: the speaker follows the cue."""
+        np = np_after(toks, m)
+        if np is None:
+            return False
+        i, j = np
+        after = toks[j + 1].text if j + 1 < len(toks) else "."
+        if after not in (",", ".", "!", "?", ";", "(", ":") and after not in QUOTE_OPEN:
+            return False
+        first = toks[i]
+        if not (first.is_cap or first.lower in DETERMINERS or first.lower in SUBJECT_PRONOUNS):
+            return False
+        speaker = _span(toks, i, j)
+        quote_end = None
+        if toks[p].text in QUOTE_CLOSE:
+            quote_end = toks[p].end
+        elif p >= 1 and toks[p - 1].text in QUOTE_CLOSE:
+            quote_end = toks[p - 1].end
+        if quote_end is not None:
+            quote = self.quotes.ending_at(quote_end)
+            if quote is not None:
+                self._direct(hit, si, quote, speaker, "np", toks, j + 1)
+                return True
+        if toks[p].text != ",":
+            return False
+        if sum(1 for t in toks[:p] if t.is_word) < 3:
+            return False
+        start = self._content_start(si, toks)
+        raw = Raw([(start, _trim_end(self.view, start, toks[p].start))], False, hit, None, si,
+                  speaker)  # fmt: skip
+        self._add(raw, toks, j + 1, final=True)
+        return True
+
+    def _forward(
+        self,
+        hit: CueHit,
+        si: int,
+        toks: list[Token],
+        m: int,
+        speaker: tuple[int, int] | None,
+        ref: str,
+    ) -> None:
+        """``X said (that) CONTENT``: the content follows the cue (and its addressee)."""
+        entry = hit.entries[0]
+        i = m
+        targets: list[tuple[int, int]] = []
+        if i < len(toks) and toks[i].lower == "to" and i + 1 < len(toks):
+            np = np_after(toks, i + 1)
+            if np is not None and toks[np[0]].lower not in CLAUSE_WORDS:
+                i = np[1] + 1
+        elif entry.object == "addressee" and i < len(toks) and not _content_opener(toks[i]):
+            np = np_after(toks, i)
+            if np is not None:
+                i = np[1] + 1
+        elif entry.object == "target" and i < len(toks):
+            np = np_after(toks, i, preps=_TARGET_PREPS)
+            if np is not None:
+                targets.append(_span(toks, *np))
+        i = _skip_adjuncts(toks, i)
+        if not self._needs_ok(entry, toks, i, final=False):
+            return
+        if i < len(toks) and toks[i].lower == "that":
+            i += 1
+        while i < len(toks) and toks[i].text in (":", ",", "—", "–", "-"):
+            i += 1
+        if i >= len(toks):
+            return
+        if toks[i].text in QUOTE_OPEN:
+            quote = self.quotes.starting_at(toks[i].start)
+            if quote is not None:
+                self._direct(hit, si, quote, speaker, ref, toks, None, targets)
+                return
+        start = toks[i].start
+        end = self._content_end(si, toks, start)
+        if end <= start:
+            return
+        raw = Raw([(start, end)], False, hit, None, si, speaker, ref, targets)
+        self._add(raw, toks, m, final=False)
+
+    def _direct(
+        self,
+        hit: CueHit,
+        si: int,
+        quote: Quote,
+        speaker: tuple[int, int] | None,
+        ref: str,
+        toks: list[Token],
+        after: int | None,
+        targets: list[tuple[int, int]] | None = None,
+    ) -> None:
+        parts = inner_parts(self.view, quote)
+        if not parts:
+            return
+        raw = Raw(parts, True, hit, None, si, speaker, ref, targets or [], quote)
+        raw.entry = self._subject_entry(raw)
+        if raw.entry is None:
+            return
+        if after is not None:
+            self._continue_split(raw, toks, after)
+        if raw.entry.type != "accusation":
+            raw.targets = []
+        self.out.append(raw)
+
+    def _subject_entry(self, raw: Raw) -> CueEntry | None:
+        """The first entry of the hit whose ``subjects`` (if any) the speaker phrase meets."""
+        assert raw.hit is not None
+        words = set()
+        if raw.speaker is not None:
+            words = {w.strip(".,'’").lower() for w in self.view[slice(*raw.speaker)].split()}
+        for entry in raw.hit.entries:
+            if not entry.subjects or entry.subjects & words:
+                return entry
+        return None
+
+    def _continue_split(self, raw: Raw, toks: list[Token], after: int) -> None:
+        """``"A," he said, "B."`` / ``"A," he said. "B."``: the next quotation is a part too."""
+        i = after
+        while i < len(toks) and toks[i].is_word and toks[i].lower in _TIME_SOLO | _ADJUNCT_PREPS:
+            i += 1
+        pos = toks[i - 1].end if i > 0 else raw.end
+        nxt = self.quotes.after(max(pos, raw.end))
+        if nxt is None:
+            return
+        gap = self.view[pos : nxt.start]
+        if len(gap) > 3 or any(c not in " ,.:;\t" for c in gap):
+            return
+        raw.parts.extend(inner_parts(self.view, nxt))
+        raw.quote = nxt
+
+    def _source(
+        self, hit: CueHit, entry: CueEntry, si: int, toks: list[Token], k: int, m: int
+    ) -> None:
+        """``according to X, CONTENT`` / ``CONTENT, according to X``."""
+        np = np_after(toks, m, max_len=16)
+        if np is None:
+            return
+        i, j = np
+        speaker = _span(toks, i, j)
+        if not self.speakerish(self.view[speaker[0] : speaker[1]]):
+            return
+        words_before = [t for t in toks[:k] if t.is_word]
+        parts: list[tuple[int, int]] = []
+        if words_before:
+            start = self._content_start(si, toks)
+            end = toks[k - 1].start if toks[k - 1].text == "," else toks[k].start
+            if end > start:
+                parts.append((start, _trim_end(self.view, start, end)))
+        if j + 1 < len(toks) and toks[j + 1].text == ",":
+            after = j + 2
+            if after < len(toks) and toks[after].is_word:
+                start = toks[after].start
+                end = self._content_end(si, toks, start)
+                if end > start:
+                    parts.append((start, end))
+        if parts:
+            self.out.append(Raw(parts, False, hit, entry, si, speaker))
+
+    def _adjunct(self, hit: CueHit) -> None:
+        """``In a statement, X welcomed CONTENT``, when no verb cue covers the clause."""
+        si = self.sentences.index(hit.start)
+        if si is None or any(r.sentence == si for r in self.out):
+            return
+        toks = self.sentences.tokens(si)
+        m = _first_at(toks, hit.end)
+        if m is None or m >= len(toks) or toks[m].text != ",":
+            return
+        np = np_after(toks, m + 1)
+        if np is None:
+            return
+        i, j = np
+        verb = j + 1
+        if verb >= len(toks) or not toks[verb].is_word or toks[verb].is_cap:
+            return
+        start_tok = verb + 1
+        if start_tok >= len(toks):
+            return
+        start = toks[start_tok].start
+        end = self._content_end(si, toks, start)
+        if end > start:
+            self.out.append(Raw([(start, end)], False, hit, hit.entries[0], si, _span(toks, i, j)))
+
+    # ------------------------------------------------------------------ helpers
+
+    def _add(self, raw: Raw, toks: list[Token], m: int, *, final: bool) -> None:
+        entry = self._choose_entry(raw, toks, m, final)
+        if entry is None:
+            return
+        raw.entry = entry
+        if entry.type != "accusation":
+            raw.targets = []
+        self.out.append(raw)
+
+    def _choose_entry(self, raw: Raw, toks: list[Token], m: int, final: bool) -> CueEntry | None:
+        """The first entry of the hit whose ``needs`` and ``subjects`` the context meets."""
+        assert raw.hit is not None
+        subject_words = set()
+        if raw.speaker is not None:
+            subject_words = {
+                w.strip(".,'’").lower() for w in self.view[slice(*raw.speaker)].split()
+            }
+        i = _skip_adjuncts(toks, m)
+        for entry in raw.hit.entries:
+            if entry.subjects and not (entry.subjects & subject_words):
+                continue
+            if not self._needs_ok(entry, toks, i, final=final):
+                continue
+            return entry
+        return None
+
+    def _needs_ok(self, entry: CueEntry, toks: list[Token], i: int, *, final: bool) -> bool:
+        if not entry.needs:
+            return True
+        if final and "end" in entry.needs:
+            return True
+        if i >= len(toks):
+            return "end" in entry.needs
+        tok = toks[i]
+        w = tok.lower
+        checks = {
+            "that": w == "that",
+            "quote": tok.text in QUOTE_OPEN
+            or (tok.text in (",", ":") and i + 1 < len(toks) and toks[i + 1].text in QUOTE_OPEN),
+            "colon": tok.text == ":",
+            "comma": tok.text == ",",
+            "end": tok.text in (".", "!", "?") and i + 1 >= len(toks),
+            "object": tok.is_word and (tok.is_cap or w in DETERMINERS or w in POSSESSIVES
+                                       or w in ("him", "her", "them", "it", "us")
+                                       or tok.text[0].isdigit()),
+            "clause": tok.is_word and (w in CLAUSE_WORDS or w in SUBJECT_PRONOUNS or tok.is_cap
+                                       or _clause_after_det(toks, i)),
+        }  # fmt: skip
+        return any(checks.get(n, False) for n in entry.needs)
+
+    def _clausal(self, toks: list[Token], m: int, hit: CueHit) -> bool:
+        """Whether a clause (content) follows the cue, so it is not a final frame."""
+        i = m
+        entry = hit.entries[0]
+        if i < len(toks) and entry.object == "addressee" and not _content_opener(toks[i]):
+            np = np_after(toks, i)
+            if np is not None:
+                i = np[1] + 1
+        i = _skip_adjuncts(toks, i)
+        if i >= len(toks):
+            return False
+        tok = toks[i]
+        if tok.lower == "that" or tok.text in (":",) or tok.text in QUOTE_OPEN:
+            return True
+        words = [t for t in toks[i:] if t.is_word]
+        if len(words) < 3 or not tok.is_word:
+            return False
+        return tok.is_cap or tok.lower in SUBJECT_PRONOUNS or tok.lower in DETERMINERS
+
+    def _content_start(self, si: int, toks: list[Token]) -> int:
+        """Where content before a final frame starts: the sentence, after earlier frames."""
+        start = toks[0].start
+        while start < len(self.view) and self.view[start] in QUOTE_OPEN:
+            start += 1
+        for raw in reversed(self.out):
+            if raw.sentence != si:
+                break
+            if raw.hit is not None and raw.hit.end > start:
+                start = raw.hit.end
+                i = _first_at(toks, start)
+                while i is not None and i < len(toks) and not toks[i].is_word:
+                    i += 1
+                if i is not None and i < len(toks):
+                    start = toks[i].start
+                break
+        return start
+
+    def _content_end(self, si: int, toks: list[Token], start: int) -> int:
+        """End of reported content from ``start``: the sentence end, or a later frame."""
+        end = toks[-1].end
+        i = _first_at(toks, start) or 0
+        for hit in self.hits:
+            if hit.start <= start or hit.start >= end:
+                continue
+            k = _first_at(toks, hit.start)
+            if k is None or k < 1:
+                continue
+            if toks[k - 1].text == "," and hit.form.split()[0].endswith("ing"):
+                end = toks[k - 1].start
+                break
+            if hit.entries[0].frame == "source" and toks[k - 1].text == ",":
+                end = toks[k - 1].start
+                break
+        del i
+        return _trim_end(self.view, start, end)
+
+    def _absorbed(self, hit: CueHit, si: int, toks: list[Token], k: int) -> bool:
+        """An -ing cue inside an earlier statement's content, with no comma before it."""
+        if k > 0 and toks[k - 1].text == ",":
+            return False
+        return any(
+            r.sentence == si and r.start <= hit.start < r.end and not r.direct for r in self.out
+        )
+
+
+def _clause_after_det(toks: list[Token], i: int) -> bool:
+    """``the election was stolen``: a determiner opening a clause (a finite verb follows)."""
+    if toks[i].lower not in DETERMINERS:
+        return False
+    for tok in toks[i + 1 : i + 7]:
+        if tok.lower in _FINITE:
+            return True
+        if not tok.is_word:
+            return False
+    return False
+
+
+def _first_at(toks: list[Token], offset: int) -> int | None:
+    """Index of the first token starting at or after ``offset``."""
+    import bisect
+
+    i = bisect.bisect_left([t.start for t in toks], offset)
+    return i if i <= len(toks) else None
+
+
+def _span(toks: list[Token], i: int, j: int) -> tuple[int, int]:
+    return toks[i].start, toks[j].end
+
+
+def _aux_before(toks: list[Token], k: int) -> bool:
+    j = k - 1
+    while j >= 0 and toks[j].lower in ("also", "not", "never", "still", "now", "just", "again"):
+        j -= 1
+    return j >= 0 and toks[j].lower in BE_FORMS
+
+
+def _content_opener(tok: Token) -> bool:
+    return tok.lower == "that" or tok.text in (":", ",") or tok.text in QUOTE_OPEN
+
+
+def _skip_adjuncts(toks: list[Token], i: int) -> int:
+    """Skip time and setting adjuncts after a cue: "on Friday", "in a statement", "Tuesday"."""
+    n = len(toks)
+    while i < n:
+        w = toks[i].lower
+        if w in _TIME_SOLO or w in MONTHS:
+            i += 1
+            continue
+        if w in _ADJUNCT_PREPS and i + 1 < n:
+            j = i + 1
+            limit = min(n, i + 7)
+            while j < limit and toks[j].is_word and toks[j].lower not in ("that",):
+                j += 1
+            if (
+                j < n
+                and (toks[j].lower == "that" or toks[j].text in (",", ":"))
+                and j > i + 1
+                and (
+                    toks[i + 1].lower in DETERMINERS
+                    or toks[i + 1].is_cap
+                    or toks[i + 1].lower in DAYS | _SETTINGS
+                )
+            ):
+                i = j
+                continue
+            if w in ("on", "last", "this", "earlier") and toks[i + 1].lower in DAYS | {
+                "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend",
+            }:  # fmt: skip
+                i += 2
+                continue
+        break
+    return i
+
+
+def _after_frame(toks: list[Token], m: int) -> int | None:
+    """Start of content that resumes after ``, X said,`` (a parenthetical frame)."""
+    i = _skip_adjuncts(toks, m)
+    if i < len(toks) and toks[i].text == ",":
+        rest = [t for t in toks[i + 1 :] if t.is_word]
+        if len(rest) >= 2:
+            return toks[i + 1].start
+    return None
+
+
+def _appositive_subject(toks: list[Token], comma: int) -> tuple[int, int] | None:
+    """``Clinton, 35, the daughter of ..., said``: the name before the appositions."""
+    idx = comma
+    skipped = 0
+    while skipped < 3:
+        prev = idx - 1
+        while prev >= 0 and toks[prev].text != ",":
+            prev -= 1
+        chunk = toks[prev + 1 : idx]
+        if not chunk:
+            return None
+        if _looks_appositive(chunk) and prev >= 0:
+            idx = prev
+            skipped += 1
+            continue
+        if not skipped or len(chunk) > 7:
+            return None
+        first = chunk[0]
+        if not (first.is_cap or first.lower in DETERMINERS):
+            return None
+        start = np_start(toks, idx - 1, limit=prev + 1)
+        if start is None:
+            return None
+        return start, idx - 1
+    return None
+
+
+def _looks_appositive(chunk: list[Token]) -> bool:
+    first = chunk[0]
+    w = first.lower
+    if len(chunk) > 18:
+        return False
+    if w in DETERMINERS or w in ("who", "which", "whose", "former", "then", "now"):
+        return True
+    if first.text[0].isdigit():
+        return True
+    if len(chunk) <= 3 and first.is_cap and any("-" in t.text for t in chunk):
+        return True  # party label: R-Texas
+    return not first.is_cap and first.is_word
+
+
+def _trim_end(view: str, start: int, end: int) -> int:
+    """Drop final punctuation, closing quotes and spaces from content ``[start, end)``."""
+    while end > start and (view[end - 1].isspace() or view[end - 1] in _CONTENT_END + ",:—–-"):
+        end -= 1
+    while end > start and view[end - 1] in QUOTE_CLOSE and view[start] not in QUOTE_OPEN:
+        # a closing mark with no opening one inside the content is the sentence's own
+        if view.count("“", start, end) + view.count('"', start, end) % 2:
+            break
+        end -= 1
+        while end > start and (view[end - 1].isspace() or view[end - 1] in _CONTENT_END + ","):
+            end -= 1
+    return end

@@ -1,0 +1,464 @@
+"""Named mentions: people, organisations and collective actors, with titles.
+
+One regular expression finds runs of capitalised words; each run is then read word
+by word: a gazetteer alias ("France", "Downing Street") is a collective actor; a
+demonym or country before a title ("French Interior Minister", "UK prime minister")
+is an affiliation; a title from the roles files ("Interior Minister", "Sen.", "Mr.")
+makes the name after it a person; a run ending in an institution word ("Agency",
+"Ministry") is an organisation. Titles written in lower case before a name
+("Republican presidential candidate Donald Trump"), party labels after it
+("(R-Texas)") and appositions (", the French interior minister,") are read too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from factcheck.attribution.roles import MODIFIERS, RoleInfo, RoleLexicon
+from factcheck.attribution.sides import Gazetteer, SideEntry
+from factcheck.attribution.text import DAYS, FUNCTION_CAPS, MONTHS, PLACE_WORDS
+
+_CAP = (
+    r"(?:No\.?[ ]10\b|(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
+    r"|(?:al|el|bin|ibn|de|van|von|le|la|da|di|du)-[A-ZÀ-Þ][\w'’-]*)"
+)
+_CONNECT = r"(?:de|da|di|du|del|della|van|von|der|den|bin|ibn|al|el|la|le|of|and|for|the|&)"
+RUN_RE = re.compile(rf"(?<![\w'’.-]){_CAP}(?:[ ](?:{_CONNECT}[ ]){{0,2}}{_CAP})*")
+_LABEL_RE = re.compile(
+    r"[ ]*(?:,[ ]*|\([ ]*)(?P<letter>[A-Z])(?:-[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?\)?|\))"
+)
+_APPOS_RE = re.compile(r",[ ]+(?P<body>[^,.;:()\"“”\n]{2,90})(?=[,.;)]|$)")
+_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "bin",
+                        "ibn", "al", "el", "la", "le"})  # fmt: skip
+_CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
+_ABBREVIATIONS = frozenset(
+    {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Gen.", "Lt.",
+     "Col.", "Sgt.", "Capt.", "Cmdr.", "Adm.", "Prof.", "Rev.", "Pres.", "Amb.", "St.",
+     "Jr.", "Sr.", "Fr.", "Messrs.", "No."}
+)  # fmt: skip
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+_MEDIA_HEADS = frozenset({"News", "Times", "Post", "Journal", "Press", "Herald", "Tribune",
+                          "Telegraph", "Guardian", "Reuters", "Network", "Television"})  # fmt: skip
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A capitalised mention: the whole span (with its title) and the bare name."""
+
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    name: str
+    kind: str  # person | organisation | collective | unknown
+    role: str | None = None
+    role_rule: str | None = None
+    gender: str | None = None
+    affiliation: SideEntry | None = None
+    affiliation_text: str | None = None
+    side: SideEntry | None = None  # for collectives: the side they are
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+
+@dataclass(frozen=True, slots=True)
+class NameIndex:
+    mentions: tuple[NameMention, ...]
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, mentions: Sequence[NameMention]) -> NameIndex:
+        ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+        return cls(ordered, tuple(m.start for m in ordered))
+
+    def overlapping(self, start: int, end: int) -> list[NameMention]:
+        i = bisect.bisect_left(self.starts, start - 200)
+        out = []
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                break
+            if m.end > start:
+                out.append(m)
+        return out
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+
+def find_names(view: str, roles: RoleLexicon, gazetteer: Gazetteer) -> NameIndex:
+    """Every named mention in ``view`` (see the module docstring)."""
+    out: list[NameMention] = []
+    for m in RUN_RE.finditer(view):
+        text = m.group()
+        if " " not in text:
+            mention = _single(text, m.start(), view, roles, gazetteer)
+            if mention is not None:
+                out.append(mention)
+            continue
+        toks = []
+        pos = m.start()
+        for word in text.split(" "):
+            toks.append(_Tok(pos, pos + len(word), word))
+            pos += len(word) + 1
+        for segment in _segments(toks):
+            out.extend(_parse(segment, view, roles, gazetteer))
+    return NameIndex.of(out)
+
+
+def _single(
+    word: str, start: int, view: str, roles: RoleLexicon, gaz: Gazetteer
+) -> NameMention | None:
+    """Fast path for a one-word run (most runs): an alias, or a bare name."""
+    if word.endswith(".") and word not in _ABBREVIATIONS and not _INITIALS_RE.fullmatch(word):
+        word = word[:-1]
+    if word.endswith(("'s", "’s")) and len(word) > 2:
+        word = word[:-2]
+    elif word.endswith(("s'", "s’")) and len(word) > 2:
+        word = word[:-1]
+    if not word or word in FUNCTION_CAPS:
+        return None
+    low = word.lower()
+    if low in DAYS or (low in MONTHS and len(word) > 3):
+        return None
+    end = start + len(word)
+    side = gaz.aliases.get(word)
+    if side is not None:
+        if _title_follows(view, end, roles):
+            return None
+        return NameMention(start, end, start, end, word, "collective", side=side)
+    if word in gaz.demonyms or roles.lookup(low) is not None:
+        return None
+    mention = NameMention(start, end, start, end, word, "unknown")
+    if _previous_word(view, start).lower() in roles.last_words:
+        mention = _with_title_before(mention, view, roles, gaz)
+    if view.startswith((", ", " ("), end):
+        mention = _with_label_or_apposition(mention, view, roles, gaz)
+    return mention
+
+
+def _previous_word(view: str, start: int) -> str:
+    end = start - 1
+    if end <= 0 or view[end] != " ":
+        return ""
+    begin = view.rfind(" ", 0, end) + 1
+    return view[begin:end]
+
+
+def _title_follows(view: str, end: int, roles: RoleLexicon) -> bool:
+    """Whether the name modifies a title or body: "UK prime minister", "Clinton campaign"."""
+    if not view.startswith(" ", end):
+        return False
+    words = view[end + 1 : end + 40].split(" ", 3)[:3]
+    words = [w.strip(".,;:") for w in words if w[:1].islower()]
+    for n in range(len(words), 0, -1):
+        if roles.lookup(" ".join(words[:n]).lower()) is not None:
+            return True
+    return False
+
+
+def _segments(toks: list[_Tok]) -> list[list[_Tok]]:
+    """Split a run at possessives, function words, days and months."""
+    last = toks[-1]
+    if (
+        last.text.endswith(".")
+        and last.text not in _ABBREVIATIONS
+        and not _INITIALS_RE.fullmatch(last.text)
+    ):
+        last.text = last.text[:-1]
+        last.end -= 1
+    segments: list[list[_Tok]] = []
+    current: list[_Tok] = []
+    for tok in toks:
+        bare = tok.text.rstrip(".")
+        if (
+            tok.text in FUNCTION_CAPS
+            or bare.lower() in DAYS
+            or (bare.lower() in MONTHS and len(bare) > 3)
+        ):
+            if current:
+                segments.append(current)
+            current = []
+            continue
+        if tok.text.endswith(("'s", "’s")) and len(tok.text) > 2:
+            current.append(_Tok(tok.start, tok.end - 2, tok.text[:-2]))
+            segments.append(current)
+            current = []
+            continue
+        if tok.text.endswith(("s'", "s’")) and len(tok.text) > 2:
+            current.append(_Tok(tok.start, tok.end - 1, tok.text[:-1]))
+            segments.append(current)
+            current = []
+            continue
+        current.append(tok)
+    if current:
+        segments.append(current)
+    out = []
+    for seg in segments:
+        lo, hi = 0, len(seg)
+        while lo < hi and seg[lo].low in _CONNECTORS | _PARTICLES:
+            lo += 1
+        while hi > lo and seg[hi - 1].low in _CONNECTORS | _PARTICLES:
+            hi -= 1
+        if hi > lo:
+            out.append(seg[lo:hi])
+    return out
+
+
+def _alias_at(toks: list[_Tok], i: int, gaz: Gazetteer) -> tuple[int, SideEntry] | None:
+    for k in range(min(len(toks), i + gaz.max_words), i, -1):
+        entry = gaz.alias(" ".join(t.text for t in toks[i:k]))
+        if entry is not None:
+            return k, entry
+    return None
+
+
+def _title_at(toks: list[_Tok], i: int, roles: RoleLexicon) -> tuple[int, RoleInfo] | None:
+    found = roles.longest_prefix([t.low for t in toks[i:]], ("person", "honorific"))
+    if found is None:
+        return None
+    n, info = found
+    return i + n, info
+
+
+def _parse(toks: list[_Tok], view: str, roles: RoleLexicon, gaz: Gazetteer) -> list[NameMention]:
+    out: list[NameMention] = []
+    i, n = 0, len(toks)
+    prefix_start: int | None = None
+    affiliation: SideEntry | None = None
+    aff_text: str | None = None
+    role: RoleInfo | None = None
+    honorific: RoleInfo | None = None
+    while i < n:
+        alias = _alias_at(toks, i, gaz)
+        if alias is not None:
+            k, entry = alias
+            if k < n and (_title_at(toks, k, roles) or toks[k].low in MODIFIERS):
+                affiliation, aff_text = entry, " ".join(t.text for t in toks[i:k])
+                prefix_start = toks[i].start if prefix_start is None else prefix_start
+                i = k
+                continue
+            if k == n and _title_follows(view, toks[k - 1].end, roles):
+                return out
+            if k == n or role is None:
+                text = " ".join(t.text for t in toks[i:k])
+                s, e = toks[i].start, toks[k - 1].end
+                out.append(NameMention(s, e, s, e, text, "collective", side=entry))
+                prefix_start, affiliation, role, honorific = None, None, None, None
+                i = k
+                continue
+        demonym = gaz.demonyms.get(toks[i].text)
+        if demonym is not None and i + 1 < n and role is None:
+            affiliation, aff_text = demonym, toks[i].text
+            prefix_start = toks[i].start if prefix_start is None else prefix_start
+            i += 1
+            continue
+        title = _title_at(toks, i, roles)
+        if title is not None and title[0] < n:
+            k, info = title
+            if info.type == "honorific":
+                honorific = info
+            else:
+                role = info
+            prefix_start = toks[i].start if prefix_start is None else prefix_start
+            i = k
+            continue
+        if toks[i].low in MODIFIERS and i + 1 < n and role is None:
+            prefix_start = toks[i].start if prefix_start is None else prefix_start
+            i += 1
+            continue
+        break
+    if i >= n:
+        return out
+    rest = toks[i:]
+    start = prefix_start if prefix_start is not None else rest[0].start
+    if _is_organisation(rest, roles):
+        text = " ".join(t.text for t in toks[(i if prefix_start is None else 0) :])
+        org_start = start if affiliation is not None or prefix_start is None else rest[0].start
+        if affiliation is not None:
+            org_start = start
+            text = view[org_start : rest[-1].end]
+        end = rest[-1].end
+        out.append(
+            NameMention(org_start, end, org_start, end, text, "organisation",
+                        affiliation=affiliation, affiliation_text=aff_text)
+        )  # fmt: skip
+        return out
+    for piece in _split_names(rest):
+        person = role is not None or honorific is not None
+        if not person and len(piece) == 1 and piece[0].text in gaz.demonyms:
+            continue
+        kind = "person" if person else _guess_kind(piece)
+        mention = NameMention(
+            start if piece is rest or piece[0] is rest[0] else piece[0].start,
+            piece[-1].end,
+            piece[0].start,
+            piece[-1].end,
+            " ".join(t.text for t in piece),
+            kind,
+            role=role.role if role else None,
+            role_rule=(role or honorific).rule if (role or honorific) else None,
+            gender=(role.gender if role else None) or (honorific.gender if honorific else None),
+            affiliation=affiliation if kind == "person" else None,
+            affiliation_text=aff_text if kind == "person" else None,
+        )
+        if kind in ("person", "unknown") and mention.start == mention.name_start:
+            mention = _with_title_before(mention, view, roles, gaz)
+        if kind in ("person", "unknown") or mention.role:
+            mention = _with_label_or_apposition(mention, view, roles, gaz)
+        out.append(mention)
+        role = honorific = None
+        affiliation = aff_text = None
+    return out
+
+
+def _is_organisation(toks: list[_Tok], roles: RoleLexicon) -> bool:
+    if len(toks) < 2 and not (toks and toks[0].text.isupper() and len(toks[0].text) > 1):
+        return False
+    if toks[-1].low.rstrip(".") in ("inc", "corp", "co", "ltd", "llc", "plc", "group"):
+        return True
+    for j, tok in enumerate(toks):
+        if roles.lookup(tok.low, "organisation") and (
+            j == len(toks) - 1 or toks[j + 1].low == "of"
+        ):
+            return True
+    return toks[-1].text in _MEDIA_HEADS
+
+
+def _split_names(toks: list[_Tok]) -> list[list[_Tok]]:
+    """Split "Bill Clinton and Hillary Clinton" (or "of"-joined runs) into names."""
+    pieces: list[list[_Tok]] = [[]]
+    for tok in toks:
+        if tok.low in _CONNECTORS:
+            if pieces[-1]:
+                pieces.append([])
+            continue
+        pieces[-1].append(tok)
+    return [p for p in pieces if p]
+
+
+def _guess_kind(toks: list[_Tok]) -> str:
+    """A bare capitalised name: a person when it looks like one, else unknown."""
+    words = [t.text for t in toks if t.text not in _SUFFIXES]
+    if len(words) < 2 or len(words) > 4:
+        return "unknown"
+    if any(w in PLACE_WORDS or w.isupper() or any(c.isdigit() for c in w) for w in words):
+        return "unknown"
+    if any(not w[:1].isupper() and w.lower() not in _PARTICLES and "-" not in w for w in words):
+        return "unknown"
+    return "person"
+
+
+def _with_title_before(
+    mention: NameMention, view: str, roles: RoleLexicon, gaz: Gazetteer
+) -> NameMention:
+    """Read a title written before the name in lower case: "presidential candidate X"."""
+    line_start = view.rfind("\n", 0, mention.start) + 1
+    lo = max(line_start, mention.start - 90)
+    before = view[lo : mention.start]
+    if not before.endswith(" ") or before.rstrip()[-1:] in ',;:"“”(':
+        return mention
+    words = [(m.start() + lo, m.group()) for m in re.finditer(r"[\w.'’-]+", before)]
+    if not words:
+        return mention
+    found = roles.longest_suffix([w for _, w in words], ("person", "honorific"))
+    if found is None:
+        return mention
+    n, info = found
+    j = len(words) - n
+    start = words[j][0]
+    affiliation, aff_text = None, None
+    while j > 0:
+        word = words[j - 1][1]
+        side = gaz.affiliation(word) if word[:1].isupper() else None
+        if side is not None and affiliation is None:
+            affiliation, aff_text = side, word
+        elif word.lower() not in MODIFIERS:
+            break
+        j -= 1
+        start = words[j][0]
+    if info.type == "honorific":
+        return replace(mention, start=start, kind="person", role_rule=info.rule,
+                       gender=info.gender or mention.gender)  # fmt: skip
+    return replace(
+        mention,
+        start=start,
+        kind="person",
+        role=info.role,
+        role_rule=info.rule,
+        gender=info.gender or mention.gender,
+        affiliation=affiliation or mention.affiliation,
+        affiliation_text=aff_text or mention.affiliation_text,
+    )
+
+
+def _with_label_or_apposition(
+    mention: NameMention, view: str, roles: RoleLexicon, gaz: Gazetteer
+) -> NameMention:
+    """Party labels ("(R-Texas)", ", D-Calif.,") and appositions (", the French minister,")."""
+    label = _LABEL_RE.match(view, mention.end)
+    if label is not None:
+        party = gaz.labels.get(label.group("letter"))
+        if party is not None:
+            return replace(mention, kind="person", affiliation=party,
+                           affiliation_text=label.group().strip(" ,()"))  # fmt: skip
+    appos = _APPOS_RE.match(view, mention.end)
+    if appos is None or (mention.role and mention.affiliation):
+        return mention
+    words = appos.group("body").split()
+    if not words or len(words) > 12 or not _opens_apposition(words[0], roles, gaz):
+        return mention
+    head = words[:]
+    for stop in ("for", "of", "at", "from", "in", "with", "who", "which"):
+        if stop in head:
+            head = head[: head.index(stop)]
+    found = roles.longest_suffix(head, ("person",)) if head else None
+    affiliation = None
+    aff_text = None
+    for word in head:
+        side = gaz.affiliation(word) if word[:1].isupper() else None
+        if side is not None:
+            affiliation, aff_text = side, word
+            break
+    if found is None and affiliation is None:
+        return mention
+    if found is not None and len(head) > 6:
+        return mention
+    if affiliation is None and found is not None and len(head) < len(words):
+        tail = " ".join(words[len(head) + 1 :]).strip()
+        side = gaz.alias(tail)
+        if side is not None:
+            affiliation, aff_text = side, tail
+    role = found[1] if found else None
+    return replace(
+        mention,
+        kind="person" if role or mention.kind == "person" else mention.kind,
+        role=mention.role or (role.role if role else None),
+        role_rule=mention.role_rule or (role.rule if role else None),
+        gender=mention.gender or (role.gender if role else None),
+        affiliation=mention.affiliation or affiliation,
+        affiliation_text=mention.affiliation_text or aff_text,
+    )
+
+
+def _opens_apposition(word: str, roles: RoleLexicon, gaz: Gazetteer) -> bool:
+    """Whether an apposition may start with ``word`` ("the", "France's", "former"...)."""
+    low = word.lower()
+    if low in ("the", "a", "an", "former", "then", "his", "her", "its", "their"):
+        return True
+    if word[:1].isupper() and gaz.affiliation(word) is not None:
+        return True
+    return low in MODIFIERS or roles.lookup(low, "person") is not None

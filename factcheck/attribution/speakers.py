@@ -1,0 +1,447 @@
+"""One speaker per person: named mentions, descriptions and pronouns resolved together.
+
+Entities are built from the named mentions first: "French Interior Minister Gerald
+Darmanin" and a later "Darmanin" are one person (same surname, compatible first
+names); "Mr. Trump" joins "Donald Trump". Each statement's speaker phrase is then
+resolved:
+
+- a name: the entity of that name;
+- a description ("the minister", "the UK prime minister"): the person the article
+  gave that title, else (for a definite, specific title) the nearest person named
+  just before who has no title yet, who then takes it ("Boris Johnson's call ...,
+  accusing the UK prime minister": Johnson is the UK prime minister); else a new
+  speaker described by the phrase ("a spokesperson for the interior ministry");
+- an institution ("the interior ministry", "police") or an anonymous source
+  ("officials familiar with the matter", "critics"): a speaker of that kind;
+- a pronoun: the speaker of the previous statement when compatible (gender, number),
+  else the nearest compatible person mentioned before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from factcheck.attribution.names import NameIndex, NameMention
+from factcheck.attribution.roles import MODIFIERS, RoleInfo, RoleLexicon
+from factcheck.attribution.sides import Gazetteer, SideEntry
+from factcheck.attribution.text import DETERMINERS, POSSESSIVES, strip_possessive
+from factcheck.model import Mention
+
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female",
+                   "her": "female", "hers": "female"}  # fmt: skip
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
+_ORG_PRONOUNS = frozenset({"it", "its"})
+_INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "two", "three", "few",
+                         "other", "another", "most"})  # fmt: skip
+_WORD_RE = re.compile(r"[\w.'’-]+")
+
+
+@dataclass
+class Entity:
+    """A speaker being built: everything known about one person, body or group."""
+
+    kind: str  # person | organisation | collective | anonymous | unknown
+    name: str
+    first: int
+    role: str | None = None
+    role_rule: str | None = None
+    gender: str | None = None
+    plural: bool = False
+    affiliation: SideEntry | None = None
+    affiliation_text: str | None = None
+    affiliated_to: Entity | None = None  # "a spokesperson for X": X
+    side_entry: SideEntry | None = None  # a collective's own side
+    names: list[str] = field(default_factory=list)
+    mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    mention_rules: dict[tuple[int, int], str] = field(default_factory=dict)
+    statements: int = 0
+    targeted: bool = False
+    named: bool = False
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1] if self.name else ""
+
+    def add(self, start: int, end: int, text: str, kind: str, rule: str | None = None) -> None:
+        key = (start, end)
+        if key not in self.mentions:
+            self.mentions[key] = Mention(start, end, text, kind)  # type: ignore[arg-type]
+        if rule:
+            self.mention_rules[key] = rule
+        self.first = min(self.first, start)
+
+
+@dataclass
+class Resolver:
+    """Builds entities from names and resolves speaker phrases against them."""
+
+    view: str
+    names: NameIndex
+    roles: RoleLexicon
+    gazetteer: Gazetteer
+    entities: list[Entity] = field(default_factory=list)
+    by_mention: dict[tuple[int, int], Entity] = field(default_factory=dict)
+    _by_text: dict[str, Entity] = field(default_factory=dict)
+
+    # ----------------------------------------------------------- named entities
+
+    def build(self) -> None:
+        persons = [m for m in self.names.mentions if m.kind == "person" and len(m.tokens) > 1]
+        for m in persons:
+            entity = self._match_person(m.tokens) or self._new_person(m)
+            self._attach(entity, m)
+        for m in self.names.mentions:
+            if (m.start, m.end) in self.by_mention:
+                continue
+            if m.kind == "collective" and m.side is not None:
+                entity = self._collective(m.side)
+                entity.add(m.start, m.end, self.view[m.start : m.end], "collective")
+                self.by_mention[(m.start, m.end)] = entity
+            elif m.kind == "organisation":
+                key = "org:" + m.name.lower()
+                entity = self._by_text.get(key)
+                if entity is None:
+                    entity = Entity("organisation", m.name, m.start, named=True,
+                                    affiliation=m.affiliation,
+                                    affiliation_text=m.affiliation_text)  # fmt: skip
+                    self.entities.append(entity)
+                    self._by_text[key] = entity
+                self._attach(entity, m)
+        for m in self.names.mentions:
+            if (m.start, m.end) in self.by_mention or m.kind not in ("person", "unknown"):
+                continue
+            entity = self._surname_match(m.tokens, m.start)
+            if entity is None and m.kind == "person":
+                entity = self._new_person(m)
+            if entity is not None:
+                self._attach(entity, m)
+
+    def _new_person(self, m: NameMention) -> Entity:
+        entity = Entity("person", m.name, m.start, named=True)
+        self.entities.append(entity)
+        return entity
+
+    def _attach(self, entity: Entity, m: NameMention) -> None:
+        if len(m.name) > len(entity.name) and entity.kind == "person":
+            entity.name = m.name
+        if m.name not in entity.names:
+            entity.names.append(m.name)
+        if m.role and not entity.role:
+            entity.role, entity.role_rule = m.role, m.role_rule
+        if m.gender and not entity.gender:
+            entity.gender = m.gender
+        if m.affiliation is not None and (
+            entity.affiliation is None or m.affiliation.kind == "party"
+        ):
+            entity.affiliation, entity.affiliation_text = m.affiliation, m.affiliation_text
+        entity.add(m.start, m.end, self.view[m.start : m.end], "name", m.role_rule)
+        self.by_mention[(m.start, m.end)] = entity
+
+    def _match_person(self, tokens: Sequence[str]) -> Entity | None:
+        last = strip_possessive(tokens[-1])
+        for entity in reversed(self.entities):
+            if entity.kind != "person" or not entity.named:
+                continue
+            theirs = entity.name.split()
+            if theirs[-1] != last:
+                continue
+            if len(theirs) > 1 and len(tokens) > 1 and not _compatible(theirs[0], tokens[0]):
+                continue
+            return entity
+        return None
+
+    def _surname_match(self, tokens: Sequence[str], at: int) -> Entity | None:
+        """A bare "Darmanin" or "Hillary": the nearest person with that name part."""
+        if len(tokens) != 1:
+            return self._match_person(tokens)
+        word = strip_possessive(tokens[0])
+        before: Entity | None = None
+        after: Entity | None = None
+        best_before = -1
+        for entity in self.entities:
+            if entity.kind != "person" or not entity.named:
+                continue
+            parts = entity.name.split()
+            if word != parts[-1] and not (len(parts) > 1 and word == parts[0]):
+                continue
+            starts = [s for s, _ in entity.mentions if s < at]
+            if starts and max(starts) > best_before:
+                before, best_before = entity, max(starts)
+            elif not starts and after is None:
+                after = entity
+        return before or after
+
+    def _collective(self, side: SideEntry) -> Entity:
+        key = "side:" + side.name
+        entity = self._by_text.get(key)
+        if entity is None:
+            entity = Entity("collective", side.name, 10**9, side_entry=side, named=True)
+            entity.affiliation = side
+            self.entities.append(entity)
+            self._by_text[key] = entity
+        return entity
+
+    # ----------------------------------------------------------- speaker phrases
+
+    def resolve_phrase(
+        self, start: int, end: int, *, speaker: Entity | None = None, plural_hint: bool = False
+    ) -> Entity | None:
+        """The entity a speaker (or target) phrase ``view[start:end]`` refers to."""
+        text = self.view[start:end]
+        words = _WORD_RE.findall(text)
+        if not words:
+            return None
+        low = words[0].lower()
+        if len(words) == 1 and low in _PRONOUN_GENDER | {"they": 0, "it": 0, "i": 0, "we": 0,
+                                                          "them": 0, "us": 0}:  # fmt: skip
+            return self.resolve_pronoun(start, end, exclude=speaker)
+        head = self._head_name(start, end)
+        if head is not None:
+            return head
+        return self._description(start, end, words, exclude=speaker)
+
+    def _head_name(self, start: int, end: int) -> Entity | None:
+        """The named entity a phrase is headed by ("the French government" is not one)."""
+        found = [m for m in self.names.overlapping(start, end) if m.start >= start and m.end <= end]
+        if not found:
+            return None
+        first = found[0]
+        lead = self.view[start : first.start].strip().lower()
+        if (
+            lead
+            and lead not in ("the", "mr.", "mrs.", "ms.")
+            and not all(w in DETERMINERS or w in MODIFIERS for w in lead.split())
+        ):
+            return None
+        tail = self.view[first.end : end].strip()
+        if tail and not tail.startswith(("(", ",")):
+            # "Clinton campaign", "French officials": the name is a modifier
+            tail_words = tail.split()
+            if tail_words[0].lower() not in ("jr.", "jr", "sr.", "ii", "iii"):
+                return None
+        entity = self.by_mention.get((first.start, first.end))
+        if entity is None:
+            entity = self._name_entity(first)
+        return entity
+
+    def _name_entity(self, m: NameMention) -> Entity:
+        """A speaker named only once, with no title: a person (or an acronym's body)."""
+        if m.kind == "collective" and m.side is not None:
+            entity = self._collective(m.side)
+            entity.add(m.start, m.end, self.view[m.start : m.end], "collective")
+            self.by_mention[(m.start, m.end)] = entity
+            return entity
+        match = self._surname_match(m.tokens, m.start)
+        if match is not None:
+            self._attach(match, m)
+            return match
+        kind = "organisation" if m.name.isupper() and len(m.name) > 1 else "person"
+        entity = Entity(kind, m.name, m.start, named=True)
+        self.entities.append(entity)
+        self._attach(entity, m)
+        return entity
+
+    def _description(
+        self, start: int, end: int, words: list[str], *, exclude: Entity | None
+    ) -> Entity | None:
+        """A phrase without a heading name: a title, an institution, a group, a source."""
+        lows = [w.lower().replace("’", "'") for w in words]
+        head_end = len(lows)
+        for stop in ("for", "of", "at", "with", "from", "in", "close", "familiar", "on", "who",
+                     "briefed", "involved", "speaking"):  # fmt: skip
+            if stop in lows[1:head_end]:
+                head_end = lows.index(stop, 1)
+        head_words = lows[:head_end]
+        det = head_words[0] if head_words and head_words[0] in DETERMINERS else None
+        definite = det in ("the", "this", "that") or det in POSSESSIVES
+        core = head_words[1:] if det else head_words
+        affiliation, aff_text = self._affiliation_in(words[:head_end])
+        tail_text = " ".join(words[head_end + 1 :]) if head_end < len(words) else ""
+        affiliated = self._tail_entity(start, end, words, head_end)
+        if affiliation is None and affiliated is not None:
+            affiliation = affiliated.affiliation or affiliated.side_entry
+        found = (
+            self.roles.longest_suffix(core, ("person", "organisation", "anonymous"))
+            if core
+            else None
+        )
+        anonymous = self._anonymous(core, det)
+        text = self.view[start:end]
+        if anonymous is not None:
+            return self._group(text, "anonymous", start, end, anonymous, affiliation, aff_text,
+                               affiliated)  # fmt: skip
+        if found is None:
+            if core and core[-1] in ("poll", "survey", "study", "report", "analysis", "data"):
+                return self._group(text, "organisation", start, end, None, affiliation, aff_text,
+                                   affiliated)  # fmt: skip
+            if affiliation is not None and core and core[-1].endswith("s"):
+                return self._group(text, "collective", start, end, None, affiliation, aff_text,
+                                   affiliated)  # fmt: skip
+            return None
+        info = found[1]
+        if info.type == "organisation":
+            return self._group(text, "organisation", start, end, info, affiliation, aff_text,
+                               affiliated)  # fmt: skip
+        if definite and not tail_text:
+            entity = self._titled(info, affiliation, start, exclude)
+            if entity is not None:
+                entity.add(start, end, text, "role", info.rule)
+                return entity
+        entity = Entity("person", _bare(text), start, role=info.role, role_rule=info.rule,
+                        gender=info.gender, affiliation=affiliation,
+                        affiliation_text=aff_text, affiliated_to=affiliated)  # fmt: skip
+        if info.plural:
+            entity.plural = True
+        key = "desc:" + _bare(text).lower()
+        existing = self._by_text.get(key)
+        if existing is not None:
+            existing.add(start, end, text, "role", info.rule)
+            return existing
+        self._by_text[key] = entity
+        self.entities.append(entity)
+        entity.add(start, end, text, "role", info.rule)
+        return entity
+
+    def _titled(
+        self, info: RoleInfo, affiliation: SideEntry | None, at: int, exclude: Entity | None
+    ) -> Entity | None:
+        """The person a definite title refers to (see the module docstring)."""
+        best = None
+        best_pos = -1
+        head = info.role.split()[-1]
+        for entity in self.entities:
+            if entity is exclude or entity.kind != "person" or not entity.role:
+                continue
+            if entity.role != info.role and entity.role.split()[-1] != head:
+                continue
+            if affiliation and entity.affiliation and entity.affiliation.name != affiliation.name:
+                continue
+            last = max((s for s, _ in entity.mentions if s < at), default=-1)
+            if last > best_pos:
+                best, best_pos = entity, last
+        if best is not None or info.generic:
+            return best
+        # A specific title nobody has yet: the nearest named person without one.
+        for m in reversed(self.names.mentions):
+            if m.start >= at or at - m.start > 600:
+                continue
+            entity = self.by_mention.get((m.start, m.end))
+            if entity is None or entity is exclude or entity.kind != "person" or entity.role:
+                continue
+            if affiliation and entity.affiliation and entity.affiliation.name != affiliation.name:
+                continue
+            entity.role, entity.role_rule = info.role, info.rule
+            if affiliation is not None and entity.affiliation is None:
+                entity.affiliation = affiliation
+            return entity
+        return None
+
+    def _anonymous(self, core: list[str], det: str | None) -> RoleInfo | None:
+        if not core:
+            return self.roles.lookup(det, "anonymous") if det else None
+        found = self.roles.longest_suffix(core, ("anonymous",))
+        if found is None:
+            return None
+        info = found[1]
+        if info.plural_only and not info.plural and det not in _INDEFINITE:
+            return None
+        if det in ("the", "this", "that") and not info.plural:
+            return None
+        return info
+
+    def _group(self, text, kind, start, end, info, affiliation, aff_text, affiliated) -> Entity:
+        key = f"{kind}:" + _bare(text).lower()
+        entity = self._by_text.get(key)
+        if entity is None:
+            entity = Entity(kind, _bare(text), start, role=info.role if info else None,
+                            role_rule=info.rule if info else None, plural=True,
+                            affiliation=affiliation, affiliation_text=aff_text,
+                            affiliated_to=affiliated)  # fmt: skip
+            self.entities.append(entity)
+            self._by_text[key] = entity
+        entity.add(start, end, text, "role", info.rule if info else None)
+        return entity
+
+    def _affiliation_in(self, words: list[str]) -> tuple[SideEntry | None, str | None]:
+        for i, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            for n in range(min(4, len(words) - i), 0, -1):
+                phrase = " ".join(words[i : i + n])
+                side = (
+                    self.gazetteer.affiliation(phrase)
+                    if n == 1
+                    else self.gazetteer.alias(strip_possessive(phrase))
+                )
+                if side is not None:
+                    return side, phrase
+        return None, None
+
+    def _tail_entity(self, start: int, end: int, words: list[str], head_end: int) -> Entity | None:
+        """The body after the preposition: "a spokesperson for the European Commission"."""
+        if head_end >= len(words):
+            return None
+        for m in self.names.overlapping(start, end):
+            if m.start >= start and m.end <= end:
+                entity = self.by_mention.get((m.start, m.end))
+                if entity is None and m.kind == "collective" and m.side is not None:
+                    entity = self._collective(m.side)
+                if entity is not None:
+                    return entity
+        return None
+
+    # ----------------------------------------------------------- pronouns
+
+    def resolve_pronoun(
+        self,
+        start: int,
+        end: int,
+        *,
+        exclude: Entity | None = None,
+        previous: Entity | None = None,
+    ) -> Entity | None:
+        word = self.view[start:end].lower()
+        gender = _PRONOUN_GENDER.get(word)
+        plural = word in _PLURAL_PRONOUNS
+        org = word in _ORG_PRONOUNS
+
+        def fits(entity: Entity) -> bool:
+            if entity is exclude:
+                return False
+            if plural:
+                return entity.plural or entity.kind in ("organisation", "collective", "anonymous")
+            if org:
+                return entity.kind in ("organisation", "collective")
+            if entity.kind != "person" or entity.plural:
+                return False
+            return gender is None or entity.gender in (None, gender)
+
+        chosen = previous if previous is not None and fits(previous) else None
+        if chosen is None:
+            best = -1
+            for entity in self.entities:
+                if not fits(entity):
+                    continue
+                last = max((s for s, _ in entity.mentions if s < start and start - s < 1500),
+                           default=-1)  # fmt: skip
+                if last > best:
+                    chosen, best = entity, last
+        if chosen is not None:
+            if gender and chosen.gender is None:
+                chosen.gender = gender
+            chosen.add(start, end, self.view[start:end], "pronoun")
+        return chosen
+
+
+def _compatible(a: str, b: str) -> bool:
+    a, b = a.rstrip("."), b.rstrip(".")
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _bare(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return " ".join(words) or text

@@ -1,0 +1,152 @@
+"""Closed word classes and a small tokenizer for the attribution stage.
+
+Attribution works on the few sentences that hold a cue, so it tokenises those
+sentences only, on demand. The word classes here are the grammar's closed classes
+(pronouns, determiners, auxiliaries, conjunctions, time words): fixed sets, not
+tunable lexicons, which live in rule files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words, initialisms (U.S., D.C.), numbers; any other non-space character alone.
+_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?(?:['’]s?)?|[^\w\s]")
+QUOTE_OPEN = '"“‘«„'
+QUOTE_CLOSE = '"”’»'
+QUOTE_CHARS = frozenset(QUOTE_OPEN + QUOTE_CLOSE)
+END_PUNCT = frozenset(".!?")
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me", "you"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+DETERMINERS = frozenset(
+    {
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
+        "our", "my", "your", "whose", "some", "many", "most", "several", "few", "no",
+        "any", "each", "every", "one", "two", "three", "all", "both", "other", "another",
+    }
+)  # fmt: skip
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your", "whose"})
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"})
+AUXILIARIES = frozenset(
+    {
+        "has", "have", "had", "will", "would", "could", "can", "may", "might", "should",
+        "must", "shall", "did", "does", "do", "is", "are", "was", "were", "not", "n't",
+        "never", "also", "reportedly", "allegedly", "repeatedly", "once", "later", "earlier",
+        "then", "now", "again", "still", "already", "even", "further", "previously", "just",
+        "only", "often", "recently", "separately", "similarly", "publicly", "privately",
+        "quickly", "immediately", "subsequently", "initially", "first", "finally", "simply",
+        "openly", "herself", "himself", "themselves", "itself", "ever",
+    }
+)  # fmt: skip
+CLAUSE_WORDS = frozenset(
+    {
+        "that", "whether", "if", "why", "how", "what", "who", "when", "where", "which",
+    }
+)  # fmt: skip
+CONJUNCTIONS = frozenset(
+    {
+        "and", "but", "or", "nor", "yet", "so", "because", "while", "whereas", "although",
+        "though", "since", "as", "when", "after", "before", "until", "unless", "if", "than",
+        "where", "that", "which", "whether", "once",
+    }
+)  # fmt: skip
+PREPOSITIONS = frozenset(
+    {
+        "of", "for", "at", "with", "from", "in", "on", "to", "by", "about", "over", "under",
+        "into", "onto", "against", "among", "between", "during", "without", "within",
+        "through", "toward", "towards", "across", "behind", "near", "around", "like",
+        "after", "before", "since", "via", "per", "amid", "despite",
+    }
+)  # fmt: skip
+# Prepositions that can carry a speaker noun phrase's post-modifier.
+NP_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from", "in", "close", "to", "on"})
+DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    }
+)  # fmt: skip
+TIME_WORDS = DAYS | frozenset(
+    {
+        "today", "yesterday", "tonight", "tomorrow", "morning", "afternoon", "evening",
+        "night", "week", "month", "year", "weekend", "last", "this", "next", "earlier",
+        "later", "recently", "on", "late", "early",
+    }
+)  # fmt: skip
+# Capitalised words that start sentences but never names.
+FUNCTION_CAPS = frozenset(
+    {
+        "The", "A", "An", "But", "And", "Or", "In", "On", "At", "After", "Before", "Last",
+        "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You",
+        "His", "Her", "Their", "Our", "Its", "My", "When", "While", "If", "As", "For",
+        "With", "From", "By", "To", "Of", "So", "Yet", "Still", "Then", "There", "Here",
+        "What", "Who", "Why", "How", "Where", "Which", "Asked", "According", "Speaking",
+        "Although", "Though", "Because", "Since", "Now", "Even", "Also", "Meanwhile",
+        "However", "Under", "Over", "During", "Despite", "Among", "Many", "Some", "Most",
+        "Several", "Both", "All", "No", "Not", "One", "Two", "Three", "Other", "Others",
+        "Read", "Related", "Follow", "Photo", "Little", "Such", "Each", "Every", "Only",
+        "Just", "More", "Less", "Few", "Later", "Earlier", "Today", "Yesterday", "Until",
+        "Unless", "Once", "Instead", "Indeed", "Thus", "Like", "Dear", "Yes", "Well",
+        "Hello", "Thank", "Thanks", "Please", "Whether", "Whatever", "Anyway",
+        "Again", "Already", "Perhaps", "Maybe", "Next", "First", "Second", "Third",
+        "Finally", "Overall", "Together", "Between", "Against", "Without", "Within",
+        "Throughout", "Toward", "Towards", "Upon", "Amid", "Via", "Per",
+        "Let", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can",
+        "Could", "Should", "May", "Might", "Must", "Has", "Have", "Had", "Mr",
+    }
+)  # fmt: skip
+PLACE_WORDS = frozenset(
+    {
+        "New", "North", "South", "East", "West", "Northern", "Southern", "Eastern",
+        "Western", "Central", "Los", "Las", "San", "Santa", "Des", "Fort", "Port", "Lake",
+        "Mount", "River", "County", "City", "State", "Street", "Avenue", "Square", "Hill",
+        "Valley", "Island", "Islands", "Bay", "Beach", "Park", "Road", "Bridge", "Airport",
+        "Station", "Channel", "Sea", "Ocean", "Gulf", "Coast", "Province", "Region",
+        "District", "Hall", "Tower", "Palace", "Capitol", "Plaza", "Stadium", "Arena",
+        "Center", "Centre", "Club", "Hotel", "Day", "Eve", "Christmas", "Easter",
+        "Iowa", "Texas", "Florida", "Ohio", "Virginia", "Carolina", "Hampshire", "Jersey",
+        "York", "Dakota", "Nevada", "Michigan", "Wisconsin", "Pennsylvania", "California",
+        "Brexit", "Twitter", "Facebook", "Instagram", "YouTube", "Google", "Tuesday",
+        "Super", "Democrat", "Republican", "Times", "Post", "News", "Journal",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of ``text[start:end]`` with absolute offsets."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s", "s'", "s’"):
+        if word.endswith(suffix) and len(word) > 2:
+            return word[:-2] if suffix[0] in "'’" else word[:-1]
+    return word
+
+
+def is_possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s", "s'", "s’"))
