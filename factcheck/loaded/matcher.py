@@ -17,6 +17,7 @@ same place is tried. Overlapping hits are resolved longest first.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from factcheck.model import Severity
 # Same-length folding: apostrophes and Unicode hyphens to their ASCII forms.
 _FOLD_CHARS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("‐", "-"), ("‑", "-"))
 _SEP_RE = re.compile(r"[\s\-]+")
+_BRACES_RE = re.compile(r"\{([^{}]*)\}")
 _WORD_END_RE = re.compile(r"\w(?!\w)")
 _SEP = r"[\s\-]+"
 # Between a hit and the word that follows or precedes it: spaces and quote marks.
@@ -210,11 +212,11 @@ def build_matcher(rules: Iterable[Any]) -> Matcher:
     for rule in rules:
         category = str(rule.body["category"])
         for raw in rule.body["entries"]:
-            entry, keys = compile_entry(rule.id, category, rule.severity, raw)
-            for key in keys:
-                bucket = entries.setdefault(key, [])
-                if entry not in bucket:
-                    bucket.append(entry)
+            for entry, keys in compile_entry(rule.id, category, rule.severity, raw):
+                for key in keys:
+                    bucket = entries.setdefault(key, [])
+                    if entry not in bucket:
+                        bucket.append(entry)
     if not entries:
         return Matcher(None, {})
     trie = _trie_regex(entries)
@@ -222,39 +224,48 @@ def build_matcher(rules: Iterable[Any]) -> Matcher:
     return Matcher(pattern, {k: tuple(v) for k, v in entries.items()})
 
 
+def expand_braces(text: str) -> list[str]:
+    """``{critics|detractors} {say|argue}`` -> the four phrases, in order."""
+    parts = _BRACES_RE.split(text)
+    options = [p.split("|") if i % 2 else [p] for i, p in enumerate(parts)]
+    return [" ".join("".join(combo).split()) for combo in itertools.product(*options)]
+
+
 def compile_entry(
     rule_id: str, category: str, rule_severity: Severity, raw: Mapping[str, Any]
-) -> tuple[Entry, list[str]]:
-    """One entry and the lower-case keys of all its surface forms."""
-    term = str(raw["term"])
+) -> list[tuple[Entry, list[str]]]:
+    """The compiled entry (one per brace alternative of its term) and its form keys."""
     how = str(raw.get("inflect", "none"))
     head = raw.get("head")
-    surface = [*inflections(term, how, head), *(str(f) for f in raw.get("forms", ()))]
-    keys: list[str] = []
-    for form in surface:
-        key = phrase_key(fold(form))
-        if key and key not in keys:
-            keys.append(key)
-    case_forms = None
-    if raw.get("case_sensitive"):
-        exact = [*_case_inflections(term, how, head), *(str(f) for f in raw.get("forms", ()))]
-        case_forms = frozenset(phrase_key(_unfold_case(f)) for f in exact)
-    entry = Entry(
-        rule=rule_id,
-        category=category,
-        term=term,
-        severity=raw.get("severity", rule_severity),
-        suggestion=raw.get("suggestion"),
-        why=raw.get("why"),
-        case_forms=case_forms,
-        requires_near=_words_pattern(raw.get("requires_near")),
-        unless_near=_words_pattern(raw.get("unless_near")),
-        requires_followed_by=_next_pattern(raw.get("requires_followed_by")),
-        unless_followed_by=_next_pattern(raw.get("unless_followed_by")),
-        requires_preceded_by=_previous_pattern(raw.get("requires_preceded_by")),
-        unless_preceded_by=_previous_pattern(raw.get("unless_preceded_by")),
-    )
-    return entry, keys
+    conditions = {
+        "requires_near": _words_pattern(raw.get("requires_near")),
+        "unless_near": _words_pattern(raw.get("unless_near")),
+        "requires_followed_by": _next_pattern(raw.get("requires_followed_by")),
+        "unless_followed_by": _next_pattern(raw.get("unless_followed_by")),
+        "requires_preceded_by": _previous_pattern(raw.get("requires_preceded_by")),
+        "unless_preceded_by": _previous_pattern(raw.get("unless_preceded_by")),
+    }
+    extra = [f for form in raw.get("forms", ()) for f in expand_braces(str(form))]
+    out = []
+    for i, term in enumerate(expand_braces(str(raw["term"]))):
+        surface = [*inflections(term, how, head), *(extra if i == 0 else ())]
+        keys = list(dict.fromkeys(k for k in (phrase_key(fold(f)) for f in surface) if k))
+        case_forms = None
+        if raw.get("case_sensitive"):
+            exact = [*_case_inflections(term, how, head), *(extra if i == 0 else ())]
+            case_forms = frozenset(phrase_key(_unfold_case(f)) for f in exact)
+        entry = Entry(
+            rule=rule_id,
+            category=category,
+            term=term,
+            severity=raw.get("severity", rule_severity),
+            suggestion=raw.get("suggestion"),
+            why=raw.get("why"),
+            case_forms=case_forms,
+            **conditions,
+        )
+        out.append((entry, keys))
+    return out
 
 
 def _unfold_case(text: str) -> str:
@@ -280,7 +291,11 @@ def _case_inflections(term: str, how: str, head: int | None) -> list[str]:
 
 
 def _word_alternatives(words: Sequence[str]) -> str:
-    """A regex alternation of ``words`` and their noun and verb inflections."""
+    """A regex alternation of ``words`` with their noun and verb inflections.
+
+    Each alternative carries its own word boundaries, so a condition word may also
+    be a clitic: ``'s`` in ``requires_preceded_by`` matches ``Trump's claim``.
+    """
     forms: set[str] = set()
     for word in words:
         key = phrase_key(fold(str(word)))
@@ -293,12 +308,19 @@ def _word_alternatives(words: Sequence[str]) -> str:
                 forms.add(" ".join([*parts[:-1], variant]))
         forms.add(key)
     ordered = sorted(forms, key=lambda f: (-len(f), f))
-    return "|".join(re.escape(f).replace(r"\ ", _SEP) for f in ordered)
+    return "|".join(_bounded(f) for f in ordered)
+
+
+def _bounded(form: str) -> str:
+    body = re.escape(form).replace(r"\ ", _SEP)
+    before = r"(?<!\w)" if form[0].isalnum() else ""
+    after = r"(?!\w)" if form[-1].isalnum() else ""
+    return before + body + after
 
 
 @cache
 def _words_cached(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_word_alternatives(words)})(?!\w)")
+    return re.compile(_word_alternatives(words))
 
 
 def _words_pattern(words: Sequence[str] | None) -> re.Pattern[str] | None:
@@ -308,13 +330,13 @@ def _words_pattern(words: Sequence[str] | None) -> re.Pattern[str] | None:
 def _next_pattern(words: Sequence[str] | None) -> re.Pattern[str] | None:
     if not words:
         return None
-    return re.compile(rf"{_GAP}(?:{_word_alternatives(words)})(?!\w)")
+    return re.compile(rf"{_GAP}(?:{_word_alternatives(words)})")
 
 
 def _previous_pattern(words: Sequence[str] | None) -> re.Pattern[str] | None:
     if not words:
         return None
-    return re.compile(rf"(?<!\w)(?:{_word_alternatives(words)}){_GAP}$")
+    return re.compile(rf"(?:{_word_alternatives(words)}){_GAP}$")
 
 
 def _trie_regex(keys: Iterable[str]) -> str:
