@@ -1,58 +1,50 @@
 """The ``factcheck report`` command: one PDF (and/or HTML) report per article.
 
-Each article is analysed, turned into plain template data, rendered to HTML and
-laid out as a PDF; files are written atomically, so a report on disk is always
-complete. A failed article does not stop the others: it is listed on stderr at the
-end and the exit code is 1. Bad usage (unknown format, missing path, broken
-template or rule files) stops before anything is written, with exit code 2.
+This process reads and analyses every article and renders its HTML (milliseconds
+each); PDF layout, the slow part, runs in worker processes (``--jobs``, one by
+default). The workers are started first, so that WeasyPrint is imported and its
+fonts loaded while the rules load and the articles are analysed: on a machine with
+two cores, a single report costs the longer of the two, not their sum.
 
-``--jobs N`` renders in N worker processes. WeasyPrint keeps font and layout
-caches that are never given back, so each worker is replaced after
-:data:`TASKS_PER_WORKER` articles; workers fork from a server process that has
-already imported WeasyPrint and the pipeline, so a fresh worker starts in
-milliseconds, not the second a cold import takes.
+WeasyPrint keeps font and layout caches it never gives back, so a worker is
+replaced after :data:`TASKS_PER_WORKER` reports. Workers fork from a server process
+that has already imported WeasyPrint, so a fresh worker starts in milliseconds.
 
+Files are written atomically, so a report on disk is always complete. A failed
+article does not stop the others: it is listed on stderr at the end and the exit
+code is 1. Bad usage (unknown format, missing path, broken template or rule files)
+stops before anything is written, with exit code 2.
+
+This module does not use ``from __future__ import annotations``: typer evaluates
+the command's annotations in this module's globals, and the shared option types
+are imported inside :func:`register` (importing them at the top would be a cycle).
 Heavy modules are imported inside functions so that ``factcheck --help`` stays fast.
-This module does not use ``from __future__ import annotations``: typer evaluates the
-command's annotations in the module's globals, and the shared option types are
-imported inside :func:`register` (importing them at the top would be a cycle).
 """
 
 import os
 import sys
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from factcheck.context import Context
-    from factcheck.model import Analysis, Document
+    from factcheck.model import Analysis
 
 FORMATS = {"pdf": ("pdf",), "html": ("html",), "both": ("pdf", "html")}
-TASKS_PER_WORKER = 25
-PRELOAD = (
-    "weasyprint",
-    "factcheck.api",
-    "factcheck.render.pdf",
-    "factcheck.render.html",
-    "factcheck.render.report_context",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    """One article to report on; ``document`` is set when it was read from stdin."""
-
-    index: int
-    path: str
-    stem: str
-    document: "Document | None" = None
+TASKS_PER_WORKER = 40
+PRELOAD = ("weasyprint", "factcheck.render.pdf")
 
 
 @dataclass(slots=True)
 class Outcome:
+    """What became of one article: the files written, or why it failed."""
+
     index: int
     path: str
     written: list[str] = field(default_factory=list)
@@ -61,96 +53,94 @@ class Outcome:
 
 
 @dataclass(frozen=True, slots=True)
-class Settings:
-    """What every worker needs besides the article: the same for the whole run."""
+class PdfTask:
+    """One PDF for a worker: everything it needs, as plain picklable data."""
 
-    out_dir: Path
-    formats: tuple[str, ...]
+    index: int
+    path: str
+    target: Path
+    html: str
+    result_json: str
     template_dir: Path
 
 
-class Reporter:
-    """Analyse, render and write one article at a time; one per process."""
+def build_report(analysis: "Analysis", ctx: "Context", html_renderer: Any) -> tuple[str, str]:
+    """The report HTML and the result JSON of one analysed article."""
+    import json
 
-    def __init__(self, ctx: "Context", settings: Settings) -> None:
-        from factcheck.render.html import HtmlRenderer
+    from factcheck.render.report_context import build_context
+    from factcheck.render.result_dict import to_dict
 
-        self.ctx = ctx
-        self.settings = settings
-        self.html = HtmlRenderer(settings.template_dir)
-        self.rule_names = {r.id: (r.name, r.summary) for r in ctx.ruleset}
-
-    def render(self, analysis: "Analysis") -> dict[str, bytes]:
-        """The report files of one analysed article, by extension."""
-        import json
-
-        from factcheck.render.report_context import build_context
-        from factcheck.render.result_dict import to_dict
-
-        context = build_context(
-            analysis, rule_names=self.rule_names, thresholds=self.ctx.options.thresholds
-        )
-        html = self.html.render(context)
-        out: dict[str, bytes] = {}
-        if "html" in self.settings.formats:
-            out["html"] = html.encode("utf-8")
-        if "pdf" in self.settings.formats:
-            from factcheck.render.pdf import render_pdf
-
-            result = json.dumps(to_dict(analysis), ensure_ascii=False, indent=1)
-            out["pdf"] = render_pdf(
-                html, template_dir=self.settings.template_dir, result_json=result
-            )
-        return out
-
-    def run(self, job: Job) -> Outcome:
-        """Report on one article; any error is caught and returned, never raised."""
-        from factcheck.api import analyze_document
-        from factcheck.errors import FactcheckError
-        from factcheck.ingest import read_document
-        from factcheck.render.files import write_atomic
-
-        outcome = Outcome(job.index, job.path)
-        try:
-            document = job.document or read_document(job.path, self.ctx.options)
-            files = self.render(analyze_document(document, self.ctx))
-            for ext in self.settings.formats:
-                target = self.settings.out_dir / f"{job.stem}.{ext}"
-                write_atomic(target, files[ext])
-                outcome.written.append(str(target))
-        except FactcheckError as exc:
-            outcome.error = str(exc)
-        except Exception as exc:
-            if os.environ.get("FACTCHECK_DEBUG"):
-                import traceback
-
-                outcome.error = traceback.format_exc()
-            else:
-                outcome.error = (
-                    f"internal error: {type(exc).__name__}: {exc} (this is a bug; rerun with "
-                    "FACTCHECK_DEBUG=1 for a traceback and report it)"
-                )
-        outcome.peak_rss_kb = _peak_rss_kb()
-        return outcome
+    rule_names = ctx.compiled(
+        "report.rule_names", lambda: {r.id: (r.name, r.summary) for r in ctx.ruleset}
+    )
+    context = build_context(analysis, rule_names=rule_names, thresholds=ctx.options.thresholds)
+    html = html_renderer.render(context)
+    return html, json.dumps(to_dict(analysis), ensure_ascii=False, indent=1)
 
 
-def _peak_rss_kb() -> int:
+def describe_error(exc: BaseException) -> str:
+    """One line for an article that failed; a traceback with FACTCHECK_DEBUG=1."""
+    from factcheck.errors import FactcheckError
+
+    if isinstance(exc, FactcheckError):
+        return str(exc)
+    if os.environ.get("FACTCHECK_DEBUG"):
+        import traceback
+
+        return "".join(traceback.format_exception(exc))
+    return (
+        f"internal error: {type(exc).__name__}: {exc} (this is a bug; rerun with "
+        "FACTCHECK_DEBUG=1 for a traceback and report it)"
+    )
+
+
+def render_pdf_task(task: PdfTask) -> Outcome:
+    """Lay out one PDF and write it atomically (runs in a worker process)."""
     import resource
 
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    from factcheck.render.files import write_atomic
+    from factcheck.render.pdf import render_pdf
+
+    outcome = Outcome(task.index, task.path)
+    try:
+        pdf = render_pdf(task.html, template_dir=task.template_dir, result_json=task.result_json)
+        write_atomic(task.target, pdf)
+        outcome.written.append(str(task.target))
+    except Exception as exc:
+        outcome.error = describe_error(exc)
+    outcome.peak_rss_kb = int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    return outcome
 
 
-# The one Reporter of a worker process, set by the pool initializer. Process-local by
-# construction: ProcessPoolExecutor has no other way to keep state between tasks.
-_WORKER: dict[str, Reporter] = {}
+def warm_up(template_dir: Path) -> None:
+    """Worker initializer: load WeasyPrint's fonts before the first real report arrives."""
+    from factcheck.render.pdf import render_pdf
+
+    render_pdf(
+        '<p style="font-family: DejaVu Serif">a</p><p style="font-family: DejaVu Sans">'
+        '<b>b</b> <i>c</i></p><p style="font-family: DejaVu Sans Mono">d</p>',
+        template_dir=template_dir,
+    )
 
 
-def _init_worker(ctx: "Context", settings: Settings) -> None:
-    _WORKER["reporter"] = Reporter(ctx, settings)
+def start_pool(workers: int, template_dir: Path) -> "ProcessPoolExecutor":
+    """PDF workers forked from a server that has WeasyPrint imported; started now, warm soon."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
-
-def _run_in_worker(job: Job) -> Outcome:
-    return _WORKER["reporter"].run(job)
+    mp = multiprocessing.get_context("forkserver")
+    mp.set_forkserver_preload(list(PRELOAD))
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=mp,
+        initializer=warm_up,
+        initargs=(template_dir,),
+        max_tasks_per_child=TASKS_PER_WORKER,
+    )
+    for _ in range(workers):  # start every worker now, not at the first real task
+        pool.submit(int)
+    return pool
 
 
 def output_stems(paths: list[str]) -> list[str]:
@@ -186,52 +176,79 @@ class Progress:
             sys.stderr.flush()
 
 
-def run_jobs(jobs: list[Job], ctx: "Context", settings: Settings, workers: int) -> list[Outcome]:
-    """Report on every job, in ``workers`` processes (1: in this process); input order."""
-    progress = Progress(len(jobs))
-    outcomes: list[Outcome] = []
-    try:
-        if workers <= 1 or len(jobs) <= 1:
-            reporter = Reporter(ctx, settings)
-            for job in jobs:
-                outcomes.append(reporter.run(job))
-                progress.step(job.path)
-        else:
-            outcomes = _run_pool(jobs, ctx, settings, workers, progress)
-    finally:
-        progress.close()
-    return sorted(outcomes, key=lambda o: o.index)
+@dataclass
+class ReportRun:
+    """One ``factcheck report`` run over a list of articles."""
 
+    paths: list[str]
+    ctx: "Context"
+    out_dir: Path
+    formats: tuple[str, ...]
+    html_renderer: Any
+    pool: "ProcessPoolExecutor | None" = None
 
-def _run_pool(
-    jobs: list[Job], ctx: "Context", settings: Settings, workers: int, progress: Progress
-) -> list[Outcome]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    def run(self) -> list[Outcome]:
+        """Report on every article; outcomes in input order."""
+        from concurrent.futures import as_completed
 
-    from factcheck.context import Context as Ctx
+        progress = Progress(len(self.paths))
+        outcomes: dict[int, Outcome] = {}
+        pending: dict[Future[Outcome], Outcome] = {}
+        try:
+            for index, (path, stem) in enumerate(
+                zip(self.paths, output_stems(self.paths), strict=True)
+            ):
+                outcome = outcomes[index] = Outcome(index, path)
+                task = self._prepare(outcome, stem)
+                if task is None:
+                    progress.step(path)
+                elif self.pool is None:
+                    self._merge(outcome, render_pdf_task(task))
+                    progress.step(path)
+                else:
+                    pending[self.pool.submit(render_pdf_task, task)] = outcome
+            for future in as_completed(pending):
+                outcome = pending[future]
+                try:
+                    self._merge(outcome, future.result())
+                except Exception as exc:  # the worker died: out of memory, killed
+                    outcome.error = f"PDF worker failed: {exc!r}"
+                progress.step(outcome.path)
+        finally:
+            progress.close()
+        return [outcomes[i] for i in sorted(outcomes)]
 
-    mp = multiprocessing.get_context("forkserver")
-    mp.set_forkserver_preload(list(PRELOAD))
-    clean = Ctx(ruleset=ctx.ruleset, options=ctx.options)  # no per-run caches in the pickle
-    outcomes = []
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(jobs)),
-        mp_context=mp,
-        initializer=_init_worker,
-        initargs=(clean, settings),
-        max_tasks_per_child=TASKS_PER_WORKER,
-    ) as pool:
-        futures = {pool.submit(_run_in_worker, job): job for job in jobs}
-        for future in as_completed(futures):
-            job = futures[future]
-            try:
-                outcome = future.result()
-            except Exception as exc:  # a worker died (out of memory, killed)
-                outcome = Outcome(job.index, job.path, error=f"worker failed: {exc!r}")
-            outcomes.append(outcome)
-            progress.step(job.path)
-    return outcomes
+    def _prepare(self, outcome: Outcome, stem: str) -> PdfTask | None:
+        """Analyse one article and write its HTML; the PDF task, if a PDF is wanted."""
+        from factcheck.api import analyze_path
+        from factcheck.render.files import write_atomic
+
+        try:
+            analysis = analyze_path(outcome.path, ctx=self.ctx)
+            html, result_json = build_report(analysis, self.ctx, self.html_renderer)
+            if "html" in self.formats:
+                target = self.out_dir / f"{stem}.html"
+                write_atomic(target, html.encode("utf-8"))
+                outcome.written.append(str(target))
+        except Exception as exc:
+            outcome.error = describe_error(exc)
+            return None
+        if "pdf" not in self.formats:
+            return None
+        return PdfTask(
+            outcome.index,
+            outcome.path,
+            self.out_dir / f"{stem}.pdf",
+            html,
+            result_json,
+            self.html_renderer.template_dir,
+        )
+
+    @staticmethod
+    def _merge(outcome: Outcome, rendered: Outcome) -> None:
+        outcome.written.extend(rendered.written)
+        outcome.error = outcome.error or rendered.error
+        outcome.peak_rss_kb = rendered.peak_rss_kb
 
 
 def register(app: typer.Typer) -> None:
@@ -268,7 +285,7 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         jobs: Annotated[
-            int, typer.Option("--jobs", "-j", help="Worker processes (0: one per CPU).")
+            int, typer.Option("--jobs", "-j", help="PDF worker processes (0: one per CPU).")
         ] = 1,
         rules: RulesOpt = None,
         disable: DisableOpt = None,
@@ -290,28 +307,33 @@ def register(app: typer.Typer) -> None:
 
         """
         from factcheck.api import expand_paths, make_context
-        from factcheck.ingest import read_document
+        from factcheck.errors import ExitCode
         from factcheck.render.html import HtmlRenderer
 
         if output_format not in FORMATS:
             raise fail(f"--format must be pdf, html or both, not {output_format!r}")
         if jobs < 0:
             raise fail(f"--jobs must be 0 (one per CPU) or more, not {jobs}")
-        workers = jobs or os.cpu_count() or 1
-        renderer = HtmlRenderer(template)  # checks the folder and its entry template now
-        renderer.check()
-        options = build_options(rules, disable, severity, input_format, side, sides_file, max_bytes)
-        ctx = make_context(options)
+        formats = FORMATS[output_format]
+        html_renderer = HtmlRenderer(template)  # checks the folder and its entry template
+        html_renderer.check()
         found = expand_paths(paths)
         if found.count("-") > 1:
             raise fail("'-' (stdin) can be given only once")
-        stems = output_stems(found)
-        job_list = [
-            Job(i, path, stem, read_document(path, options) if path == "-" else None)
-            for i, (path, stem) in enumerate(zip(found, stems, strict=True))
-        ]
-        settings = Settings(output_dir, FORMATS[output_format], renderer.template_dir)
-        outcomes = run_jobs(job_list, ctx, settings, workers)
+        pool = None
+        if "pdf" in formats:
+            pool = start_pool(
+                min(jobs or os.cpu_count() or 1, len(found)), html_renderer.template_dir
+            )
+        try:
+            options = build_options(
+                rules, disable, severity, input_format, side, sides_file, max_bytes
+            )
+            run = ReportRun(found, make_context(options), output_dir, formats, html_renderer, pool)
+            outcomes = run.run()
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
         for outcome in outcomes:
             for written in outcome.written:
                 typer.echo(written)
@@ -320,6 +342,4 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"factcheck: {len(failed)} of {len(outcomes)} reports failed:", err=True)
             for o in failed:
                 typer.echo(f"  {o.path}: {o.error}", err=True)
-            from factcheck.errors import ExitCode
-
             raise typer.Exit(int(ExitCode.FINDINGS))

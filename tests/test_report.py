@@ -864,35 +864,43 @@ def test_write_atomic_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest
     assert list((tmp_path / "out").iterdir()) == []
 
 
-def test_failed_render_writes_nothing(
-    tmp_path: Path, ctx: Context, monkeypatch: pytest.MonkeyPatch
-):
+def test_failed_render_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     import factcheck.render.pdf as pdf_module
 
     def broken(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError("layout crashed")
 
     monkeypatch.setattr(pdf_module, "render_pdf", broken)
-    settings = cli_report.Settings(tmp_path, ("pdf", "html"), templates_dir())
-    outcome = cli_report.Reporter(ctx, settings).run(cli_report.Job(0, str(EXAMPLE), "x"))
+    task = cli_report.PdfTask(0, "a.txt", tmp_path / "a.pdf", "<p>a</p>", "{}", templates_dir())
+    outcome = cli_report.render_pdf_task(task)
     assert outcome.error and "layout crashed" in outcome.error
+    assert outcome.written == []
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_folder_with_a_bad_file(tmp_path: Path):
+def test_cli_folder_with_a_bad_file_in_worker_processes(tmp_path: Path):
+    """Three good articles and an empty one, two PDF workers: three reports, exit 1."""
     articles = tmp_path / "articles"
     articles.mkdir()
-    (articles / "good.txt").write_text(
-        (FIXTURES / "report-no-quotes.txt").read_text(encoding="utf-8"), encoding="utf-8"
-    )
+    text = (FIXTURES / "report-no-quotes.txt").read_text(encoding="utf-8")
+    for name in ("a", "b", "c"):
+        (articles / f"{name}.txt").write_text(text, encoding="utf-8")
     (articles / "empty.txt").write_text("   \n", encoding="utf-8")
     out = tmp_path / "reports"
-    result = CliRunner().invoke(app, ["report", str(articles), "-o", str(out), "-f", "both"])
+    result = CliRunner().invoke(
+        app, ["report", str(articles), "-o", str(out), "-f", "both", "--jobs", "2"]
+    )
     assert result.exit_code == ExitCode.FINDINGS, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["good.html", "good.pdf"]
-    assert (out / "good.pdf").read_bytes().startswith(b"%PDF")
-    assert "1 of 2 reports failed" in result.output
-    assert "empty.txt" in result.output
+    names = ["a.html", "a.pdf", "b.html", "b.pdf", "c.html", "c.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == names
+    for name in ("a", "b", "c"):
+        reader = PdfReader(out / f"{name}.pdf")
+        assert "3.2%" in reader.pages[1].extract_text()
+        assert ATTACHMENT_NAME in reader.attachments
+    # Written files on stdout in input order, the failure on stderr at the end.
+    assert result.output.splitlines()[:6] == [str(out / n) for n in names]
+    assert "1 of 4 reports failed" in result.output
+    assert "empty.txt" in result.output.splitlines()[-1]
 
 
 def test_cli_usage_errors_exit_2(tmp_path: Path):
@@ -941,21 +949,6 @@ def test_output_stems_are_unique():
         "y",
         "stdin",
     ]
-
-
-def test_jobs_render_in_worker_processes(tmp_path: Path):
-    articles = tmp_path / "in"
-    articles.mkdir()
-    text = (FIXTURES / "report-no-quotes.txt").read_text(encoding="utf-8")
-    for i in range(3):
-        (articles / f"a{i}.txt").write_text(text, encoding="utf-8")
-    out = tmp_path / "out"
-    result = CliRunner().invoke(
-        app, ["report", str(articles), "-o", str(out), "-f", "html", "--jobs", "2"]
-    )
-    assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["a0.html", "a1.html", "a2.html"]
-    assert result.output.split() == [str(out / f"a{i}.html") for i in range(3)]
 
 
 def test_chart_bins():
