@@ -108,15 +108,28 @@ def load_config(path: Path) -> CheckConfig:
     except OSError as exc:
         raise ConfigError(f"{shown}: cannot read: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(
-            f"{shown}: not valid TOML: {exc}", hint="fix the syntax at that line"
-        ) from None
+        raise _toml_error(shown, str(exc)) from None
     prefix = ""
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         data = tool.get("factcheck", {}) if isinstance(tool, dict) else {}
         prefix = "tool.factcheck."
     return parse_config(data, path=path, prefix=prefix)
+
+
+def _toml_error(shown: str, message: str) -> ConfigError:
+    """``file:line: not valid TOML: ...`` from tomllib's ``... (at line N, column M)``."""
+    m = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+    if m:
+        return ConfigError(
+            f"{shown}:{m.group(1)}: not valid TOML: {message[: m.start()]} at column "
+            f"{m.group(2)}",
+            hint="fix the syntax there; strings need quotes, lists need [ ]",
+        )
+    return ConfigError(
+        f"{shown}: not valid TOML: {message}",
+        hint="a list, string or table is not closed",
+    )
 
 
 def parse_config(data: Mapping[str, Any], *, path: Path, prefix: str = "") -> CheckConfig:

@@ -1,0 +1,99 @@
+"""Exit codes of ``factcheck check`` for each ``--fail-on`` level, and usage errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from check_support import (
+    CI_RULES,
+    ISOLATE,
+    invoke,
+    shared_contexts,  # noqa: F401 (autouse fixture)
+)
+
+# XT002 is an error, XT001 a warning in the reporter's voice and info inside a quotation.
+ERROR = "A group of thugs blocked the road outside the town hall.\n"
+WARNING = "The council cynically moved the budget vote.\n"
+INFO = 'Opposition leader Maria Okafor said the move was "brazenly undemocratic".\n'
+CLEAN = "The council moved the budget vote.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "fail_on", "code"),
+    [
+        (ERROR, "error", 1),
+        (ERROR, "warning", 1),
+        (ERROR, "never", 0),
+        (WARNING, "error", 0),
+        (WARNING, "warning", 1),
+        (WARNING, "info", 1),
+        (INFO, "warning", 0),
+        (INFO, "info", 1),
+        (INFO, "never", 0),
+        (CLEAN, "info", 0),
+    ],
+)
+def test_exit_code_follows_fail_on(tmp_path, text, fail_on, code):
+    draft = tmp_path / "draft.md"
+    draft.write_text(text, encoding="utf-8")
+    result = invoke("check", draft, "--fail-on", fail_on)
+    assert result.exit_code == code, result.stdout + result.stderr
+
+
+def test_default_fail_level_is_error(tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text(WARNING, encoding="utf-8")
+    assert invoke("check", draft).exit_code == 0
+    draft.write_text(ERROR, encoding="utf-8")
+    assert invoke("check", draft).exit_code == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--fail-on", "sometimes"], "--fail-on"),
+        (["--format", "yaml"], "--format"),
+        (["--severity", "XT001"], "--severity"),
+        (["--severity", "XT001=fatal"], "XT001"),
+        (["--disable", "XT999"], "XT999"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(tmp_path, args, needle):
+    draft = tmp_path / "draft.md"
+    draft.write_text(WARNING, encoding="utf-8")
+    result = invoke("check", draft, *args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and needle in result.stderr
+
+
+def test_missing_input_exits_2(tmp_path):
+    result = invoke("check", tmp_path / "nope.md")
+    assert result.exit_code == 2
+    assert "nope.md" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_whole_process_exit_code_and_help(tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text(ERROR, encoding="utf-8")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "factcheck",
+            "check",
+            str(draft),
+            "--rules",
+            str(CI_RULES),
+            *ISOLATE,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "XT002" in proc.stdout
+    helptext = invoke("check", "--help").stdout
+    assert "Exit codes" in helptext and "130" in helptext and "--fail-on" in helptext
