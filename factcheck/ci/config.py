@@ -122,8 +122,7 @@ def _toml_error(shown: str, message: str) -> ConfigError:
     m = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
     if m:
         return ConfigError(
-            f"{shown}:{m.group(1)}: not valid TOML: {message[: m.start()]} at column "
-            f"{m.group(2)}",
+            f"{shown}:{m.group(1)}: not valid TOML: {message[: m.start()]} at column {m.group(2)}",
             hint="fix the syntax there; strings need quotes, lists need [ ]",
         )
     return ConfigError(
