@@ -53,9 +53,9 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
     segments = analysis.segments
     claims: list[Claim] = []
     for q in found:
-        if _skipped(analysis, q):
-            continue
         sentence = sources.sentence_of(q.start)
+        if _skipped(analysis, q, sentence):
+            continue
         voice = "quoted" if segments.quote_at(q.start, q.end) is not None else "reporter"
         status, how, link = source_of(sources, q.start, q.end, sentence)
         claims.append(
@@ -84,16 +84,14 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
     return analysis.evolve(claims=tuple(claims))
 
 
-def _skipped(analysis: Analysis, q: Quantity) -> bool:
+def _skipped(analysis: Analysis, q: Quantity, sentence: int | None) -> bool:
     """Boilerplate, excluded sentences and masked markup hold no claims."""
     doc = analysis.document
-    if doc.is_excluded(q.start, q.end):
+    if doc.excluded and doc.is_excluded(q.start, q.end):
         return True
     if any(not doc.view[i].strip() and doc.text[i].strip() for i in (q.start, q.end - 1)):
         return True  # an end of the claim is masked markup
-    segments = analysis.segments
-    index = segments.sentence_at(q.start)
-    return index is not None and segments.sentences[index].excluded
+    return sentence is not None and analysis.segments.sentences[sentence].excluded
 
 
 def _document_year(doc: Document) -> int | None:

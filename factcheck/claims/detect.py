@@ -17,7 +17,7 @@ the scanner jumps from figure to figure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.claims.normalise import iso_date, noun_after, verb_before
 from factcheck.claims.numbers import parse_digits, parse_words
@@ -35,7 +35,12 @@ _LOWER_MONTH_WORDS = frozenset({"may", "march", "sun", "sat", "wed", "mar", "jan
 _YEAR_TAIL_RE = re.compile(r"[ \t]*[-–/][ \t]*((?:1[0-9]|20)\d{2}|\d{2})(?![\w])")
 _APPOSITION_RE = re.compile(r"[A-Z][a-z]+, \Z")
 _RATIO_SPLIT_RE = re.compile(r"\s+(?:in every|of every|out of|in|over)\s+", re.I)
-_BOUNDARY_CHARS = frozenset(" \t\n\r.,;:!?)]}\"'”’—–/")
+# Every byte but an ASCII letter becomes a space: the text's words, for anchor lookup.
+_WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+_SYMBOLS = frozenset({"~", "∼", "<", ">", "<=", ">=", "≥", "≤"})
+_ARTICLE_RE = re.compile(r"[ \t]+(?:of[ \t]+)?an?(?=[ \t])", re.I)
+_NEGATIVE_RE = re.compile(r"\b(?:minus|negative)\s+\Z", re.I)
+_AND_SHARE_RE = re.compile(r"[ \t]+and[ \t]+(?:a|one)[ \t]+(half|quarter|third)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,21 +87,86 @@ def detect(view: str, grammar: Grammar, *, year: int | None = None) -> list[Quan
     """Every figure in ``view`` a fact-checker would check, in text order.
 
     ``year`` resolves dates written without one ("December 1"), typically from the
-    document's own date.
+    document's own date. The scanner is only tried where a figure can be: at digits and
+    currency symbols, and at the few number words, months and ordinals the text holds
+    (found with string operations, not a regular-expression pass per word).
     """
     reader = _Reader(view, grammar, year)
     found: list[Quantity] = []
     pos = 0
-    search = grammar.scanner.search
-    while True:
-        m = search(view, pos)
+    scan = grammar.scanners
+    digit, letter, other = scan["digit"].match, scan["letter"].match, scan["other"].match
+    for anchor in anchors(view, grammar):
+        if anchor < pos:
+            continue
+        m = None
+        for start in _starts(view, anchor, grammar, pos):
+            ch = view[start]
+            m = (digit if ch.isdigit() else letter if ch.isalpha() else other)(view, start)
+            if m is not None and m.end() > anchor:
+                break
+            m = None
         if m is None:
-            break
+            continue
         quantity, next_pos = reader.read(m)
         if quantity is not None and not reader.excluded(quantity):
             found.append(quantity)
         pos = max(next_pos, m.start() + 1)
     return found
+
+
+def anchors(view: str, grammar: Grammar) -> list[int]:
+    """Offsets where a figure may be.
+
+    Digit runs and currency symbols, and the number words, months and ordinals present
+    in the text (set intersection, then ``find``).
+    """
+    points = [m.start() for m in grammar.anchor.finditer(view)]
+    low = view.lower()
+    if len(low) != len(view):  # a character whose lower case is longer ("İ")
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in view)
+    words = low.encode("utf-8", "replace").translate(_WORD_BYTES).split()
+    present = {w.decode() for w in set(words) & grammar.anchor_bytes}
+    n = len(low)
+    for word in present:
+        size = len(word)
+        i = low.find(word)
+        while i != -1:
+            j = i + size
+            if (i == 0 or not low[i - 1].isalpha()) and (j >= n or not low[j].isalpha()):
+                points.append(i)
+            i = low.find(word, j)
+    points.sort()
+    return points
+
+
+def _starts(view: str, anchor: int, grammar: Grammar, floor: int) -> list[int]:
+    """Where a figure holding ``anchor`` may start, leftmost first.
+
+    The token holding it, and up to two tokens before it when they are prefix words
+    ('Dec. 1', 'US $ 5', 'in his 40s').
+    """
+    low = max(floor, anchor - 16)
+    token = max(
+        view.rfind(" ", low, anchor), view.rfind("\n", low, anchor), view.rfind("\t", low, anchor)
+    )
+    token = token + 1 if token != -1 else low
+    starts = [token] if token == anchor else [token, anchor]
+    words = view[max(floor, token - 40) : token].split()[-2:]
+    cursor = token
+    for word in reversed(words):
+        begin = view.rfind(word, max(floor, cursor - 40), cursor)
+        if begin == -1 or view[begin + len(word) : cursor].strip():
+            break
+        key_word = word.lower().rstrip(".,")
+        if (
+            key_word not in grammar.prefix_words
+            and key_word.rstrip("$") not in grammar.prefix_words
+        ):
+            break
+        starts.insert(0, begin)
+        cursor = begin
+    return starts
 
 
 class _Reader:
@@ -107,32 +177,21 @@ class _Reader:
         self.g = grammar
         self.v = grammar.vocab
         self.year = year
-        self.left_table = self._left_table()
-
-    def _left_table(self) -> dict[str, str]:
-        v = self.v
-        table: dict[str, str] = {}
-        for words, role in (
-            (v.year_prepositions, "year"),
-            (v.change_verbs, "change"),
-            (v.age_before, "age"),
-            (v.range_starts, "range"),
-            (v.qualifiers, "qualifier"),
-        ):
-            for w in words:
-                table[w] = role  # later roles win: a qualifier beats a preposition
-        return table
+        self.left_table = grammar.left_table
 
     # -- dispatch --------------------------------------------------------------------
 
     def read(self, m: re.Match[str]) -> tuple[Quantity | None, int]:
         kind = m.lastgroup
-        if m.group("cn") is not None:
+        groups = m.re.groupindex
+        if "cn" in groups and m.group("cn") is not None:
             kind = "cur"
-        elif m.group("dn") is not None:
+        elif "dn" in groups and m.group("dn") is not None:
             kind = "dn"
-        if kind in ("iso", "slash", "md", "dm", "my", "decade", "modyear"):
+        if kind in ("iso", "slash", "md", "dm", "my", "decade", "modyear", "quarter", "century"):
             return self.date(m, kind), m.end()
+        if "mo" in groups and m.group("mo") is not None:
+            return self.month_only(m), m.end()
         if kind == "agedecade":
             return self.age_decade(m), m.end()
         if kind in ("ratio", "colon"):
@@ -140,6 +199,11 @@ class _Reader:
             if q is not None:
                 return q, q.end
             return self.generic_at(m.start())
+        if kind == "slashfrac":
+            fig = self.slash_fraction(m)
+            if fig is None:
+                return None, m.end()
+            return self.reading(fig)
         if kind in ("rank", "rankno", "top"):
             return self.rank(m, kind), m.end()
         if kind == "vague":
@@ -157,10 +221,25 @@ class _Reader:
             if fig is None:
                 return None, m.end()
             return self.reading(fig)
-        fig = self.figure(m.start(), m.start("wn"), m.group("wn"), None)
+        negative = _NEGATIVE_RE.search(self.view, max(0, m.start() - 12), m.start())
+        fig = self.figure(m.start(), m.start("wn"), m.group("wn"), None, negative=bool(negative))
         if fig is None:
             return None, m.end()
+        if negative is not None:
+            fig = replace(fig, start=negative.start())
         return self.reading(fig)
+
+    def slash_fraction(self, m: re.Match[str]) -> _Figure | None:
+        """'1/2 cup', '3/4', '- 1 4/5': a fraction in figures (denominator up to 16)."""
+        text = m.group()
+        sign = -1.0 if text.lstrip()[:1] in "-−" else 1.0
+        parts = re.findall(r"\d+", text)
+        whole = float(parts[0]) if len(parts) == 3 else 0.0
+        num, den = (float(x) for x in parts[-2:])
+        if not 0 < num < den <= 16:
+            return None
+        value = sign * (whole + num / den)
+        return _Figure(m.start(), m.start(), m.end(), value, fraction=whole == 0)
 
     def generic_at(self, pos: int) -> tuple[Quantity | None, int]:
         """Read the plain figure at ``pos`` after a special form was rejected."""
@@ -241,7 +320,16 @@ class _Reader:
             if fig.digits is None and fig.currency is None:
                 return 1.0, pos  # "two mn" is not how anyone writes
             return self.v.suffixes[key(m.group("sp"))], m.end()
-        return self.v.scales[key(m.group("word"))], m.end()
+        if fig.digits is None:
+            return 1.0, pos  # number words carry their own scale ("two million")
+        word = key(m.group("word"))
+        mult = self.v.scales.get(word) or self.v.multipliers.get(word, 1.0)
+        end = m.end()
+        share = _AND_SHARE_RE.match(self.view, end)
+        if share is not None and mult >= 1000:  # "3 million and a half"
+            fig_frac = self.v.fractions.get(share.group(1).lower(), 0.0)
+            return mult * (1 + fig_frac / fig.value) if fig.value else mult, share.end()
+        return mult, end
 
     def _metres_follow(self, pos: int) -> bool:
         m = re.match(r"[ \t]*-?[ \t]*([A-Za-z]+)", self.view[pos : pos + 20])
@@ -250,6 +338,10 @@ class _Reader:
     def unit(self, pos: int, fig: _Figure) -> _Unit | None:
         """The unit written after ``pos`` (attached or spaced), read in context."""
         view = self.view
+        if fig.fraction:  # "half an hour", "a quarter of a mile"
+            article = _ARTICLE_RE.match(view, pos)
+            if article is not None:
+                pos = article.end()
         m = None
         senses: tuple[UnitSense, ...] = ()
         if pos < len(view) and not view[pos].isspace():
@@ -264,6 +356,8 @@ class _Reader:
         if not senses or m is None:
             return None
         text = m.group("u")
+        if not text[-1:].isalpha() and re.match(r"[ \t]?\d", view[m.end() : m.end() + 2]):
+            return None  # "$ 20,000.00 $ 37,305.97": the "$" opens the next amount
         if fig.currency is not None:
             # "$5 million" is already money; only a matching currency name may follow
             senses = tuple(s for s in senses if s.unit == fig.currency)
@@ -287,15 +381,19 @@ class _Reader:
         Reads up to three phrases leftwards ("aged between 35", "rose from 5%").
         """
         found: dict[str, tuple[str, int]] = {}
+        if self._word_before(pos) not in self.g.left_last:
+            return found  # the usual case: no qualifier, preposition or range word
         tokens = self._tokens_before(pos)
+        table = self.left_table
         for _ in range(3):
             hit = None
-            for n in range(min(5, len(tokens)), 0, -1):
-                phrase = key(" ".join(t for t, _ in tokens[-n:]))
-                role = self.left_table.get(phrase)
+            words = [t for t, _ in tokens[-5:]]
+            for n in range(len(words), 0, -1):
+                phrase = " ".join(words[-n:])
+                role = table.get(phrase)
                 if role is None and phrase.endswith("."):
                     phrase = phrase.rstrip(".")
-                    role = self.left_table.get(phrase)
+                    role = table.get(phrase)
                 if role is not None:
                     hit = (role, phrase, tokens[-n][1], n)
                     break
@@ -304,26 +402,40 @@ class _Reader:
             role, phrase, start, n = hit
             found.setdefault(role, (phrase, start))
             tokens = tokens[:-n]
-        # a verb of change a little further left: "rose sharply from 5% to 7%"
-        if "change" not in found:
-            for text, start in tokens[-3:]:
-                if key(text) in self.v.change_verbs:
-                    found["change"] = (key(text), start)
         return found
 
-    def _tokens_before(self, pos: int) -> list[tuple[str, int]]:
+    def _word_before(self, pos: int) -> str:
+        """The lower-cased word right before ``pos`` (after spaces), '' at a clause edge."""
         view = self.view
-        toks = list(self.g.words_before.finditer(view, max(0, pos - 60), pos))
+        j = pos
+        while j > 0 and view[j - 1] in " \t":
+            j -= 1
+        floor = max(0, j - 30)
+        i = max(view.rfind(" ", floor, j), view.rfind("\n", floor, j), view.rfind("\t", floor, j))
+        i = i + 1 if i != -1 else floor
+        return view[i:j].lstrip("(\"“‘'[").lower().replace("’", "'").rstrip(".")
+
+    def _changes(self, pos: int) -> bool:
+        """A verb of change within three words before ``pos``: 'rose sharply from 5%'."""
+        return any(word in self.v.change_verbs for word, _ in self._tokens_before(pos)[-4:])
+
+    def _tokens_before(self, pos: int) -> list[tuple[str, int]]:
+        """Up to eight lower-cased words right before ``pos`` in the same clause and line."""
+        view = self.view
+        floor = max(0, pos - 80, view.rfind("\n", 0, pos) + 1)
+        window = view[floor:pos]
         out: list[tuple[str, int]] = []
-        cursor = pos
-        for t in reversed(toks):
-            gap = view[t.end() : cursor]
-            if gap.strip() or "\n" in gap:
+        cursor = len(window)
+        for token in reversed(window.split()[-8:]):
+            at = window.rfind(token, 0, cursor)
+            opened = token.lstrip("(\"“‘'[")
+            word = opened.lower().replace("’", "'")
+            if not word or word[-1] in ',;:!?"”)]' or not (word[0].isalpha() or word in _SYMBOLS):
                 break
-            out.append((t.group(), t.start()))
-            cursor = t.start()
-            if len(out) >= 8:
-                break
+            out.append((word, floor + at + len(token) - len(opened)))
+            if opened != token:
+                break  # an opening bracket or quote starts the clause
+            cursor = at
         out.reverse()
         return out
 
@@ -492,10 +604,12 @@ class _Reader:
         join = key(jm.group("j"))
         if join == "and" and left.get("range", ("",))[0] not in ("between", "anywhere between"):
             return None
-        if join in ("to", "through") and "change" in left:
+        if join in ("to", "through") and self._changes(left.get("range", ("", fig.start))[1]):
             return None
         if join == "or" and fig.digits is not None and unit is not None:
             return None
+        if join in ("-", "–", "—") and fig.digits is None:
+            return None  # "three-nought-four" is no range
         nm = self.g.number_at.match(view, jm.end())
         if nm is None:
             return None
@@ -504,6 +618,8 @@ class _Reader:
             return None
         second = self.figure(nm.start(), nm.start("n"), nm.group("n"), cur2 or fig.currency)
         if second is None or second.fraction or second.needs_unit:
+            return None
+        if join in ("-", "–", "—") and second.digits is None:
             return None
         mult2, end = self.scale(second, second.num_end)
         unit2 = self.unit(end, second)
@@ -527,6 +643,8 @@ class _Reader:
             if join in ("-", "–", "—") and fig.digits and second.digits:
                 return "skip"
             return None
+        if join == "or" and high > 10 * low:
+            return None  # "10 bln or 10 tln" are alternatives, not a range
         return low, high, unit2 or unit, end
 
     def _skip_tally(self, pos: int) -> int:
@@ -608,16 +726,40 @@ class _Reader:
             y, mo, d = (int(x) for x in text.split("-"))
             return self._date(start, end, iso_date(y, mo, d), None)
         if kind == "slash":
-            a, b, c = (int(x) for x in text.split("/"))
+            a, b, c = (int(x) for x in re.split(r"[/.\-]", text))
             y = c if c >= 100 else (2000 + c if c < 50 else 1900 + c)
             mo, d = (a, b) if a <= 12 else (b, a)
             return self._date(start, end, iso_date(y, mo, d), None)
         if kind == "decade":
             return self._decade(m)
+        if kind == "quarter":
+            y = int(_YEAR_RE.search(text).group())  # type: ignore[union-attr]
+            q = re.search(r"[QHqh][1-4]", text).group().upper()  # type: ignore[union-attr]
+            return self._date(start, end, f"{y:04d}-{q}", None)
+        if kind == "century":
+            n = self.v.ordinals.get(key(text).rsplit(" ", 1)[0])
+            if n is None:
+                return None
+            return self._date(start, end, f"{(n - 1) * 100:04d}/{n * 100 - 1:04d}", None)
         if kind == "modyear":
             y = int(_YEAR_RE.search(text).group())  # type: ignore[union-attr]
             return self._date(start, end, iso_date(y), float(y))
         return self._calendar(m, kind)
+
+    def month_only(self, m: re.Match[str]) -> Quantity | None:
+        """'in November', 'since early August': a month after a date preposition."""
+        text = m.group("mo")
+        word = self.g.month.search(text)
+        if word is None:
+            return None
+        name = key(word.group()).rstrip(".")
+        if word.group().islower() and name in _LOWER_MONTH_WORDS:
+            return None
+        month = self.v.months.get(name)
+        if month is None:
+            return None
+        iso = iso_date(self.year, month) if self.year else f"--{month:02d}"
+        return self._date(m.start("mo"), m.end("mo"), iso, None)
 
     def _decade(self, m: re.Match[str]) -> Quantity | None:
         digits = re.search(r"\d+", m.group())
@@ -827,14 +969,39 @@ class _Reader:
         pattern = self.g.exclusions
         if pattern is None or q.kind in ("money", "percent"):
             return False
-        lo = max(0, q.core_start - 60)
-        hi = min(len(self.view), q.core_end + 60)
-        for x in pattern.finditer(self.view, lo, hi):
-            if x.start() < q.core_end and q.core_start < x.end():
+        for start in self._token_starts(q.core_start, q.core_end):
+            m = pattern.match(self.view, start)
+            if m is not None and m.end() > q.core_start:
                 return True
-            if x.start() >= q.core_end:
-                break
         return False
+
+    def _token_starts(self, core_start: int, core_end: int) -> list[int]:
+        """Where an exclusion ('the two', 'Section 230', '9/11') can begin.
+
+        Token starts from three tokens before the figure to the figure itself.
+        """
+        view = self.view
+        starts = []
+        i = core_start
+        while i > 0 and not view[i - 1].isspace() and core_start - i < 12:
+            i -= 1
+        starts.append(i)
+        if i != core_start:
+            starts.append(core_start)
+        for _ in range(3):
+            j = i
+            while j > 0 and view[j - 1] in " \t":
+                j -= 1
+            if j in (i, 0):
+                break
+            i = j
+            while i > 0 and not view[i - 1].isspace() and j - i < 24:
+                i -= 1
+            starts.insert(0, i)
+        line = view.rfind("\n", 0, core_start) + 1
+        if line not in starts and core_start - line < 8:
+            starts.insert(0, line)  # list numbering: "1. The ..."
+        return starts
 
 
 __all__ = ["Quantity", "detect"]

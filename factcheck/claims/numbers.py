@@ -26,7 +26,9 @@ _TOKEN_RE = re.compile(r"[A-Za-z]+")
 
 def parse_digits(text: str) -> float | None:
     """Value of a written figure ("1,674.5", "46 . 8", "-4"), or None."""
-    cleaned = _DIGIT_NOISE_RE.sub("", text).replace("−", "-")
+    cleaned = text.replace(",", "")
+    if not cleaned.replace(".", "", 1).isdigit():
+        cleaned = _DIGIT_NOISE_RE.sub("", cleaned).replace("−", "-")
     try:
         return float(cleaned)
     except ValueError:
@@ -54,6 +56,8 @@ def parse_words(run: str, vocab: Vocabulary) -> WordNumber | None:
     spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(run)]
     parser = _Parser([key(run[s:e]) for s, e in spans], vocab)
     result = parser.number()
+    if result is None and len(spans) > 1 and parser.keys[0] in vocab.articles:
+        return _shifted(parse_words(run[spans[1][0] :], vocab), spans[1][0])
     if result is None:
         return None
     value, used, fraction = result
@@ -68,6 +72,20 @@ def parse_words(run: str, vocab: Vocabulary) -> WordNumber | None:
         fraction=fraction,
         needs_unit=needs_unit,
         words=used,
+    )
+
+
+def _shifted(words: WordNumber | None, offset: int) -> WordNumber | None:
+    """The same parse, with offsets ``offset`` characters further into the run."""
+    if words is None:
+        return None
+    return WordNumber(
+        words.value,
+        words.start + offset,
+        words.end + offset,
+        words.fraction,
+        words.needs_unit,
+        words.words,
     )
 
 
@@ -169,7 +187,11 @@ class _Parser:
             previous_scale = last_scale = scale
             i = j + 1
             used_any = True
-            if self.at(i) == "and" and self.at(i + 1) in self.v.cardinals:
+            if (
+                self.at(i) == "and"
+                and self.at(i + 1) in self.v.cardinals
+                and self.and_fraction(i + 1) is None
+            ):
                 i += 1
         if not used_any:
             return None

@@ -22,7 +22,7 @@ _SEP = r"[\s\-‐‑]+"
 _ORD_SUFFIX = r"(?:st|nd|rd|th)"
 DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
-    r"(?:\.\d+|[ ]\.[ ]\d+(?![\d.]))?"
+    r"(?:\.\d+|[ ]\.[ ]\d+(?![\d.]))?(?:[eE][-+]?\d+(?![\w.]))?"
     r"|\.\d+"
 )
 
@@ -69,12 +69,51 @@ def _bounded(pattern: str) -> str:
     return f"(?:{pattern})(?![A-Za-z])"
 
 
+# Which forms can start with a digit, a letter or another character (a currency
+# symbol, a minus sign, an apostrophe): a scanner tries only those at a position.
+_SCANNERS = {
+    "digit": (
+        "iso",
+        "slash",
+        "quarter",
+        "century",
+        "dm",
+        "decade",
+        "ratio",
+        "colon",
+        "slashfrac",
+        "rank",
+        "dn",
+    ),
+    "letter": (
+        "quarter",
+        "century",
+        "md",
+        "dm",
+        "my",
+        "monthonly",
+        "agedecade",
+        "decade",
+        "modyear",
+        "ratio",
+        "rank",
+        "rankno",
+        "top",
+        "vague",
+        "cur",
+        "dn",
+        "wn",
+    ),
+    "other": ("decade", "slashfrac", "cur", "dn"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Grammar:
     """The compiled patterns of one vocabulary."""
 
     vocab: Vocabulary
-    scanner: re.Pattern[str]
+    scanners: dict[str, re.Pattern[str]]  # by the first character: digit, letter, other
     number_at: re.Pattern[str]
     scale_at: re.Pattern[str]
     after_at: re.Pattern[str]
@@ -87,6 +126,12 @@ class Grammar:
     month: re.Pattern[str]
     exclusions: re.Pattern[str] | None
     exclusion_rules: tuple[str, ...]
+    anchor: re.Pattern[str]  # digits and currency symbols: where most figures are
+    anchor_words: frozenset[str]  # words that can hold a figure with no digit in it
+    anchor_bytes: frozenset[bytes]  # the same, encoded (looked up in the encoded text)
+    prefix_words: frozenset[str]  # words a figure may start with before its anchor
+    left_table: dict[str, str]  # phrase before a figure -> its role (qualifier, range...)
+    left_last: frozenset[str]  # the last words of those phrases (a quick first test)
 
 
 def compile_grammar(vocab: Vocabulary) -> Grammar:
@@ -106,45 +151,80 @@ def compile_grammar(vocab: Vocabulary) -> Grammar:
     year = r"(?:1[0-9]|20)\d{2}"
     simple = rf"(?:\d+(?:\.\d+)?|\b(?:{trie(v.cardinals)})\b)"
     ordinals = trie(v.ordinals)
+    preps = "|".join(
+        sorted((re.escape(p) for p in v.year_prepositions if " " not in p), key=len, reverse=True)
+    )
     tens_words = [
         f[:-1] + "ies" for f, val in v.cardinals.items() if 20 <= val < 100 and f.endswith("y")
     ]
     age_owner = trie(w for w in v.age_before if w.startswith("in "))
     decade_words = trie(tens_words)
-    scanner = "|".join(
-        [
-            rf"(?P<iso>(?<![\w/.\-]){year}-\d{{1,2}}-\d{{1,2}}(?![\w/\-]))",
-            r"(?P<slash>(?<![\w/.])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\w/]))",
+    alternatives = {
+        "iso": (rf"(?P<iso>(?<![\w/.\-]){year}-\d{{1,2}}-\d{{1,2}}(?![\w/\-]))"),
+        "slash": (
+            r"(?P<slash>(?<![\w/.])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\w/])"
+            r"|(?<![\w/.\-])\d{1,2}(?P<sep>[.\-])\d{1,2}(?P=sep)\d{4}(?![\w/]))"
+        ),
+        "quarter": (
+            rf"(?P<quarter>\b[QH][1-4](?:{_SEP}|{_SEP}of{_SEP}){year}(?!\d)|(?<![\w.]){year}(?:{_SEP}|-)?[QH][1-4]\b)"
+        ),
+        "century": (rf"(?P<century>\b(?:{ordinals}){_SEP}century\b)"),
+        "md": (
             rf"(?P<md>(?:{weekday},?\s+)?{month}\s+{day}(?![\d,]\d)"
-            rf"(?:\s*[-–]\s*(?:{month}\s+)?{day}(?!\d))?(?:,?\s+{year}(?!\d))?)",
-            rf"(?P<dm>(?:\bthe\s+)?(?<![\w.,])\d{{1,2}}{_ORD_SUFFIX}?\s+(?:of\s+)?{month}(?:,?\s+{year}(?!\d))?)",
-            rf"(?P<my>{month},?\s+(?:of\s+)?{year}(?!\d))",
+            rf"(?:\s*[-–]\s*(?:{month}\s+)?{day}(?!\d))?(?:,?\s+{year}(?!\d))?)"
+        ),
+        "dm": (
+            rf"(?P<dm>(?:{weekday},?\s+)?(?:\bthe\s+)?(?<![\w.,])\d{{1,2}}{_ORD_SUFFIX}?\s+(?:of\s+)?{month}(?:,?\s+{year}(?!\d))?)"
+        ),
+        "my": (rf"(?P<my>{month},?\s+(?:of\s+)?{year}(?!\d))"),
+        "monthonly": (
+            rf"(?P<monthonly>\b(?:{preps})\s+(?P<mo>(?:(?:early|mid|late){_SEP})?{month})"
+            r"(?![\w\-]|\.?\s*\d))"
+        ),
+        "agedecade": (
             rf"(?P<agedecade>\b(?:{age_owner}){_SEP}(?:(?:early|mid|late){_SEP}?)?"
-            rf"(?:\d0['’]?s\b|\b(?:{decade_words})\b))",
-            rf"(?P<decade>(?<![\w.])(?:(?:{trie(v.date_modifiers)}){_SEP})?(?:1[0-9]|20)?\d0['’]?s\b|['’]\d0s\b)",
-            rf"(?P<modyear>\b(?:{trie(v.date_modifiers)})(?:{_SEP}|-){year}(?!\d))",
-            rf"(?P<ratio>(?<![\w.,]){simple}\s+(?:{trie(v.ratio_joins)})\s+{simple}(?![\w.,]\d))",
-            r"(?P<colon>(?<![\w:.])\d{1,3}:\d{1,3}(?![\w:]))",
-            rf"(?P<rank>\b(?:{ordinals})(?:{_SEP})(?:{trie(v.superlatives | v.rank_after)})\b)",
-            r"(?P<rankno>(?<![\w.])(?-i:No\.?)\s?\d+\b|\bnumber\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
-            rf"(?P<top>\btop(?:{_SEP}|-)(?:\d+|\b(?:{trie(v.cardinals)})\b)(?![\w.,]\d))",
-            rf"(?P<vague>\b(?:{trie(v.vague)})\b)",
-            rf"(?P<cur>(?<![A-Za-z])(?:{currency}))[ \t]?(?P<cn>{DIGITS}|{run})",
+            rf"(?:\d0['’]?s\b|\b(?:{decade_words})\b))"
+        ),
+        "decade": (
+            rf"(?P<decade>(?<![\w.])(?:(?:{trie(v.date_modifiers)}){_SEP})?(?:1[0-9]|20)?\d0['’]?s\b|['’]\d0s\b)"
+        ),
+        "modyear": (rf"(?P<modyear>\b(?:{trie(v.date_modifiers)})(?:{_SEP}|-){year}(?!\d))"),
+        "ratio": (
+            rf"(?P<ratio>(?<![\w.,]){simple}\s+(?:{trie(v.ratio_joins)})\s+{simple}(?![\w.,]\d))"
+        ),
+        "colon": (r"(?P<colon>(?<![\w:.])\d{1,3}:\d{1,3}(?![\w:]))"),
+        "slashfrac": (
+            r"(?P<slashfrac>(?:(?<![\w/.,-])[-−]\s?)?(?<![\w/.,])(?:\d{1,3}\s+)?\d{1,2}/\d{1,2}(?![\w/]))"
+        ),
+        "rank": (
+            rf"(?P<rank>\b(?:{ordinals})(?:{_SEP})(?:{trie(v.superlatives | v.rank_after)})\b)"
+        ),
+        "rankno": (
+            r"(?P<rankno>(?<![\w.])(?-i:No\.?)\s?\d+\b|\bnumber\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+        ),
+        "top": (rf"(?P<top>\btop(?:{_SEP}|-)(?:\d+|\b(?:{trie(v.cardinals)})\b)(?![\w.,]\d))"),
+        "vague": (rf"(?P<vague>\b(?:{trie(v.vague)})\b)"),
+        "cur": (rf"(?P<cur>(?<![A-Za-z])(?:{currency}))[ \t]?(?P<cn>{DIGITS}|{run})"),
+        "dn": (
             rf"(?P<neg>(?<![\w)])(?:minus|negative)\s+|(?<![\w)\-–.,])[-−](?=\d))?"
-            rf"(?<![\w.,/#@])(?<![A-Za-z]-)(?P<dn>{DIGITS})",
-            rf"(?P<wn>{run})",
-        ]
-    )
+            rf"(?<![\w.,/#@])(?<![A-Za-z]-)(?P<dn>{DIGITS})"
+        ),
+        "wn": (rf"(?P<wn>{run})"),
+    }
+    scanners = {
+        name: re.compile("|".join(alternatives[a] for a in names), re.I)
+        for name, names in _SCANNERS.items()
+    }
     number_at = rf"(?P<cur>(?:{currency}))?[ \t]?(?P<n>{DIGITS}|{run})"
     scale_at = (
         rf"(?:[ \t]?(?P<sp>{_bounded(trie(v.suffixes))})"
-        rf"|(?P<att>(?-i:{trie(v.suffixes_attached)}))(?![A-Za-z])"
-        rf"|(?:\s+|-)(?P<word>{_bounded(trie(s for s in v.scales if v.scales[s] >= 1000))}))"
+        rf"|(?P<att>(?-i:{trie(v.suffixes_attached)}))(?![A-Za-z0-9²³])"
+        rf"|(?:\s+|-)(?P<word>{_bounded(trie([*v.scales, *v.multipliers]))}))"
     )
     after_words = [w for w in v.after if w]
     after_at = rf"(?P<sep>[ \t]*-[ \t]*|\s*)(?P<u>{trie(after_words)})(?![A-Za-z])"
     attached_at = rf"(?P<u>(?-i:{trie(v.attached)}))(?![A-Za-z])"
-    post_at = rf"(?:\s+(?P<w>{_bounded(trie(v.post_qualifiers))})|(?P<plus>\+))"
+    post_at = rf"(?:\s+(?P<w>{_bounded(trie(v.post_qualifiers))})(?!\s+than\b)|(?P<plus>\+))"
     join_at = rf"\s*(?P<j>{trie(v.range_joins)})\s*"
     minor_words = sorted({w for ws in v.minor.values() for w in ws})
     minor_at = (
@@ -156,7 +236,7 @@ def compile_grammar(vocab: Vocabulary) -> Grammar:
         exclusion = "|".join(f"(?P<x{i}>{_scoped(e.pattern)})" for i, e in enumerate(v.exclusions))
     return Grammar(
         vocab=v,
-        scanner=re.compile(scanner, re.I),
+        scanners=scanners,
         number_at=re.compile(number_at, re.I),
         scale_at=re.compile(scale_at, re.I),
         after_at=re.compile(after_at, re.I),
@@ -164,12 +244,61 @@ def compile_grammar(vocab: Vocabulary) -> Grammar:
         post_at=re.compile(post_at, re.I),
         join_at=re.compile(join_at, re.I),
         minor_at=re.compile(minor_at, re.I),
-        words_before=re.compile(r"[A-Za-z][A-Za-z.'’]*|[~∼<>≥≤]"),
+        words_before=re.compile(r"[A-Za-z][A-Za-z.'’]*|<=|>=|[~∼<>≥≤]"),
         word_after=re.compile(r"[A-Za-z][A-Za-z'’\-]*"),
         month=re.compile(month, re.I),
         exclusion_rules=tuple(e.rule for e in v.exclusions),
+        anchor=re.compile(r"[0-9£$€¥₹₩₽₭₦₱₪₴₿]+"),
+        anchor_words=_anchor_words(v, tens_words),
+        anchor_bytes=frozenset(w.encode() for w in _anchor_words(v, tens_words)),
+        prefix_words=_prefix_words(v),
+        left_table=_left_table(v),
+        left_last=frozenset(p.split()[-1].rstrip(".") for p in _left_table(v)),
         exclusions=re.compile(exclusion) if exclusion else None,
     )
+
+
+def _anchor_words(v: Vocabulary, tens_words: Iterable[str]) -> frozenset[str]:
+    """Single words that can begin or carry a figure written without digits."""
+    words: set[str] = set()
+    for table in (v.cardinals, v.scales, v.multipliers, v.fractions, v.months, v.ordinals):
+        words.update(w.split()[0] for w in table)
+    words.update(w.split()[0] for w in v.vague if w.split()[0] not in v.articles)
+    words.update(w.split()[1] for w in v.vague if w.split()[0] in v.articles and " " in w)
+    words.update(tens_words)
+    words.add("number")
+    return frozenset(w for w in words if w.isalpha())
+
+
+def _left_table(v: Vocabulary) -> dict[str, str]:
+    """Phrases read leftwards from a figure, by role; a qualifier beats a preposition."""
+    table: dict[str, str] = {}
+    for words, role in (
+        (v.year_prepositions, "year"),
+        (v.age_before, "age"),
+        (v.range_starts, "range"),
+        (v.qualifiers, "qualifier"),
+    ):
+        for w in words:
+            table[w] = role
+    return table
+
+
+def _prefix_words(v: Vocabulary) -> frozenset[str]:
+    """Words a figure may start with, one or two tokens before its anchor.
+
+    'December 1', 'US $ 5', 'No. 2', 'the 4th of July', 'in his 40s', 'late 2016'.
+    """
+    words: set[str] = {"the", "no", "number", "top", "minus", "negative"}
+    words.update(v.articles, v.months, v.weekdays, v.date_modifiers)
+    words.update(p.split()[0] for p in v.year_prepositions)
+    for phrase in v.age_before:
+        words.update(phrase.split())
+    for code in v.currency_before:
+        first = code.split()[0].rstrip(".$")
+        if first.isalpha():
+            words.add(first)
+    return frozenset(w.rstrip(".") for w in words)
 
 
 def _scoped(pattern: re.Pattern[str]) -> str:

@@ -11,10 +11,8 @@ attribution stage later marks claims inside a speaker's statement as sourced too
 from __future__ import annotations
 
 import bisect
-import re
+from dataclasses import dataclass
 
-from factcheck.claims.patterns import trie
-from factcheck.claims.vocab import key
 from factcheck.context import Context
 from factcheck.model import Analysis
 
@@ -29,18 +27,40 @@ def cue_words(ctx: Context) -> tuple[str, ...]:
     return ()
 
 
-def compile_cues(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    keys = [key(w) for w in words if w.strip()]
-    if not keys:
+# Letters stay (lower-cased), everything else becomes a space: "NAO's figures," ->
+# "nao s figures ". Cues are normalised the same way, so a cue is found with set and
+# substring operations on a sentence instead of a regular-expression pass.
+_LETTERS = {c: c.lower() if c.isascii() and c.isalpha() else " " for c in map(chr, range(128))}
+_LETTERS_TABLE = str.maketrans(_LETTERS)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.translate(_LETTERS_TABLE).split())
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatcher:
+    """Source cues as one-word cues (a set) and phrases (substrings between spaces)."""
+
+    words: frozenset[str]
+    phrases: tuple[str, ...]
+
+    def search(self, text: str) -> bool:
+        norm = _normalise(text.encode("ascii", "replace").decode())
+        if self.words and not self.words.isdisjoint(norm.split()):
+            return True
+        padded = f" {norm} "
+        return any(p in padded for p in self.phrases)
+
+
+def compile_cues(words: tuple[str, ...]) -> CueMatcher | None:
+    cues = [_normalise(w) for w in words if w.strip()]
+    if not cues:
         return None
-    lettered = [k for k in keys if k[:1].isalpha()]
-    other = [k for k in keys if not k[:1].isalpha()]
-    parts = []
-    if lettered:
-        parts.append(rf"\b(?:{trie(lettered)})\b")
-    if other:
-        parts.append(rf"(?:{trie(other)})\b")
-    return re.compile("|".join(parts), re.I)
+    return CueMatcher(
+        frozenset(c for c in cues if " " not in c),
+        tuple(f" {c} " for c in cues if " " in c),
+    )
 
 
 class SourceIndex:
@@ -76,7 +96,7 @@ class SourceIndex:
         cache_key = sentence if sentence is not None else -start - 1
         if cache_key not in self._cue_cache:
             lo, hi = self.bounds(sentence, start, end)
-            self._cue_cache[cache_key] = self.cues.search(self.view, lo, hi) is not None
+            self._cue_cache[cache_key] = self.cues.search(self.view[lo:hi])
         return self._cue_cache[cache_key]
 
     def link_for(self, sentence: int | None, start: int, end: int) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from factcheck.errors import RuleFileError
@@ -22,6 +23,7 @@ _SEP_RE = re.compile(r"[\s\-‐‑–]+")
 _FOLD = str.maketrans({"’": "'", "‘": "'"})
 
 
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """Lookup key of a form or of matched text: "Two-Thirds" -> "two thirds"."""
     folded = _SEP_RE.sub(" ", text.translate(_FOLD).lower()).strip()
