@@ -30,12 +30,12 @@ Right of reply
 --------------
 A side S is *accused* by a statement that carries ``accusation=True`` and targets a
 speaker of S; by loaded language that passes a verdict (:data:`CHARGE_CATEGORIES`:
-judgement, name-calling, ridicule, dehumanising labels, war framing, condemning
-adjectives) which another side's speaker uses, quoted or paraphrased, in a sentence
-that mentions S ("France will not be held hostage to London's domestic politics");
-or by such language in the reporter's own voice in a sentence that names S and no
-other side. Each accusation deserves an answer, so S has *replied* when it makes a
-statement after its last accusation; ``replied`` is None for a side nobody accuses.
+judgement, name-calling, ridicule, war framing, condemning adjectives) which another
+side's speaker uses, quoted or paraphrased, in a statement or sentence that names S
+("France will not be held hostage to London's domestic politics"); or by such
+language in the reporter's own voice in a sentence that names S and no other side.
+Each accusation deserves an answer, so S has *replied* when it makes a statement
+after its last accusation; ``replied`` is None for a side nobody accuses.
 Order is order in the text: a statement the story reports after an accusation
 counts as a reply even if, in time, it came first.
 """
@@ -46,16 +46,24 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from factcheck.model import Analysis, Balance, LoadedTerm, SideBalance, Speaker, Statement
+from factcheck.model import (
+    Analysis,
+    Balance,
+    LoadedTerm,
+    SideBalance,
+    Span,
+    Speaker,
+    Statement,
+)
 
 # Loaded-language categories that pass a verdict on someone (see rules/loaded/): a
-# "stunning" or a "very" is loaded, but it charges nobody.
+# "stunning" or a "very" is loaded but charges nobody, and a dehumanising label
+# ("illegal immigrants") wrongs the people it names, who are rarely a side.
 CHARGE_CATEGORIES = frozenset(
     {
         "judgement",
         "name-calling",
         "ridicule",
-        "dehumanising-label",
         "war-framing",
         "loaded-adjective",
     }
@@ -149,18 +157,44 @@ def accusations(analysis: Analysis) -> list[Accusation]:
         index = term.sentence
         if index is None:
             index = analysis.segments.sentence_at(term.start)
-        mentioned = sorted(side for side, indices in about.items() if index in indices)
+        mentioned = {side for side, indices in about.items() if index in indices}
         speaker = speakers.get(term.speaker) if term.speaker else None
         if term.voice == "reporter" or speaker is None:
             # The reporter's own verdict: aimed at the side only when it is the only one
             # the sentence names (with two, the words may be one side's about the other).
-            by, targets = None, mentioned if len(mentioned) == 1 else []
+            by, targets = None, sorted(mentioned) if len(mentioned) == 1 else []
         else:
+            # A speaker's words are about whoever the statement names, not only the
+            # sentence: a quotation often names its target a sentence earlier.
+            st = _enclosing(analysis.statements, term.start, term.end)
+            if st is not None:
+                mentioned |= _sides_named_in(analysis.speakers, st)
             by = speaker.side
-            targets = [side for side in mentioned if side != by]
+            targets = sorted(side for side in mentioned if side != by)
         found.extend(Accusation(side, term.start, term.end, by, term.text) for side in targets)
     found.sort(key=lambda a: (a.start, a.end, a.side))
     return found
+
+
+def _enclosing(statements: Iterable[Statement], start: int, end: int) -> Statement | None:
+    """The statement whose content holds ``[start, end)``."""
+    for st in statements:
+        pieces = st.parts or (Span(st.start, st.end),)
+        if any(p.start <= start and end <= p.end for p in pieces):
+            return st
+    return None
+
+
+def _sides_named_in(all_speakers: Iterable[Speaker], st: Statement) -> set[str]:
+    """Sides with a mention inside the content of ``st``."""
+    pieces = st.parts or (Span(st.start, st.end),)
+    return {
+        sp.side
+        for sp in all_speakers
+        if sp.side is not None
+        for m in sp.mentions
+        if any(p.start <= m.start and m.end <= p.end for p in pieces)
+    }
 
 
 def compute_balance(analysis: Analysis) -> Balance:
