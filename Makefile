@@ -19,7 +19,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 report: $(VENV)/.installed
 	$(BIN)/factcheck analyze $(EXAMPLE) --format json -o reports/channel-migrants.json
 	$(BIN)/factcheck analyze $(EXAMPLE) --format text
-	@echo "wrote reports/channel-migrants.json"
+	$(BIN)/factcheck report $(EXAMPLE) -o reports/
+	@echo "wrote reports/channel-migrants.json and reports/channel-migrants.pdf"
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check factcheck tests benchmarks

@@ -15,17 +15,14 @@ never searched or replaced.
 from __future__ import annotations
 
 import dataclasses
-import itertools
+import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from factcheck.model import SEVERITY_ORDER, Analysis, Finding
-from factcheck.render import charts
+from factcheck.render import charts, highlight
 from factcheck.render.result_dict import Positions
-
-_SPACE_RE = re.compile(r"\s+")
-_WORD_RE = re.compile(r"\S+")
 
 VOICE_LABELS = {
     "reporter": "in the reporter's voice",
@@ -35,12 +32,10 @@ VOICE_LABELS = {
 
 TONE_CAVEAT = (
     "Tone is the mean VADER compound score (−1 very negative … +1 very positive) of "
-    "individual sentences, never of the whole article. VADER is a general-purpose word "
-    "list: it misreads irony, negation across clauses and news idiom, so read tone as a "
-    "prompt to re-read, never as a finding on its own."
+    "single sentences, never of the whole article, and is never a finding on its own."
 )
 
-# One-line explanations of the readability metrics textstat computes.
+# One-line explanations of the readability metrics, in the order the report lists them.
 METRIC_NOTES: Mapping[str, tuple[str, str]] = {
     "flesch_reading_ease": (
         "Flesch reading ease",
@@ -62,21 +57,23 @@ METRIC_NOTES: Mapping[str, tuple[str, str]] = {
     ),
     "dale_chall_readability_score": (
         "Dale–Chall score",
-        "Share of words outside a list of 3,000 familiar words; under 7 is easy for adults.",
+        "From the share of words outside 3,000 familiar ones; under 7 is easy for adults.",
     ),
     "linsear_write_formula": ("Linsear Write", "Grade from easy and hard words per sentence."),
-    "text_standard": ("Consensus grade", "textstat's consensus of the grade formulas above."),
+    "text_standard": ("Consensus grade", "A consensus of the grade formulas above."),
+    "mean_sentence_length": ("Mean sentence length", "Words per sentence; news aims at 15–20."),
+    "avg_sentence_length": ("Mean sentence length", "Words per sentence; news aims at 15–20."),
+    "median_sentence_length": ("Median sentence length", "Half the sentences are shorter."),
+    "max_sentence_length": ("Longest sentence", "Words; over 35 is hard to follow aloud."),
     "difficult_words": (
         "Difficult words",
         "Words of three or more syllables not on the easy list.",
     ),
-    "avg_sentence_length": ("Average sentence length", "Words per sentence; news aims at 15–20."),
-    "mean_sentence_length": ("Average sentence length", "Words per sentence; news aims at 15–20."),
-    "long_sentences": ("Long sentences", "Sentences over the long-sentence threshold."),
-    "avg_syllables_per_word": ("Syllables per word", "Longer words make text harder to read."),
-    "reading_time": ("Reading time", "Seconds at an average adult reading speed."),
-    "lexicon_count": ("Words", "Words counted by textstat (boilerplate excluded)."),
-    "sentence_count": ("Sentences", "Sentences counted by textstat."),
+    "polysyllables": ("Long words", "Words of three or more syllables."),
+    "syllables": ("Syllables", "Counted with the CMU pronouncing dictionary."),
+    "letters": ("Letters", "Letters in the scored text."),
+    "words": ("Words", "Words in the scored text (boilerplate and headings left out)."),
+    "sentences": ("Sentences", "Sentences in the scored text."),
 }
 GRADE_KEYS = ("grade", "flesch_kincaid_grade", "text_standard")
 
@@ -87,13 +84,14 @@ THRESHOLD_NOTES: Mapping[str, str] = {
     "max_grade": "a reading grade above this is a finding",
 }
 
-# Which findings an editor should look at first, after severity (lower is earlier).
-_KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("consistency", re.compile(r"inconsisten|percentage.point|mismatch|contradict", re.I)),
-    ("unsourced", re.compile(r"unsourced|no source", re.I)),
-    ("balance", re.compile(r"balance|one.sided", re.I)),
-    ("reply", re.compile(r"reply|accus", re.I)),
-    ("anonymous", re.compile(r"anonymous|vague", re.I)),
+# Which findings an editor should look at first, after severity (lower is earlier),
+# recognised by words in the finding's rule name or message.
+_KIND_WORDS: tuple[tuple[str, str], ...] = (
+    ("consistency", r"inconsisten|percentage.point|mismatch|contradict"),
+    ("unsourced", r"unsourced|no source"),
+    ("balance", r"balance|one.sided"),
+    ("reply", r"reply|accus"),
+    ("anonymous", r"anonymous|vague"),
 )
 _KIND_RANK = {
     "consistency": 0,
@@ -132,8 +130,8 @@ def build_context(
         "meta": meta,
         "tool": _tool(analysis),
         "summary": _summary(analysis, pos, refs, voices, thresholds, claims),
-        "legend": _legend(sides),
-        "article": _article(analysis, sides),
+        "legend": highlight.legend(sides, bool(analysis.statements)),
+        "article": highlight.article_pieces(analysis, sides),
         "claims": claims,
         "loaded": loaded,
         "statements": statements,
@@ -234,11 +232,17 @@ def _summary(
     }
 
 
+@functools.cache
+def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((kind, re.compile(words, re.I)) for kind, words in _KIND_WORDS)
+
+
 def _finding_kind(finding: Finding, loaded_rules: set[str]) -> str:
+    """The kind of problem a finding is about: decides the order of "look at first"."""
     if finding.rule in loaded_rules:
         return "loaded"
     label = f"{finding.name} {finding.message}"
-    for kind, pattern in _KIND_PATTERNS:
+    for kind, pattern in _kind_patterns():
         if pattern.search(label):
             return kind
     return "other"
@@ -325,15 +329,15 @@ def _context(analysis: Analysis, start: int, end: int, words: int = 14) -> dict[
         lo, hi = min(sentence.start, start), max(sentence.end, end)
     else:
         lo, hi = max(0, start - 120), min(len(text), end + 120)
-    before = _SPACE_RE.sub(" ", text[lo:start]).lstrip()
-    after = _SPACE_RE.sub(" ", text[end:hi]).rstrip()
+    before = _single_spaces(text[lo:start]).lstrip()
+    after = _single_spaces(text[end:hi]).rstrip()
     head = before.split(" ")
     if len(head) > words:
         before = "… " + " ".join(head[-words:])
     tail = after.split(" ")
     if len(tail) > words + 1:
         after = " ".join(tail[: words + 1]) + " …"
-    return {"before": before, "match": _SPACE_RE.sub(" ", text[start:end]), "after": after}
+    return {"before": before, "match": _single_spaces(text[start:end]), "after": after}
 
 
 def _number(value: float | None) -> str:
@@ -371,6 +375,8 @@ def _claims(
                 source = names.get(c.speaker, c.speaker)
             elif c.link:
                 source = f"link: {c.link}"
+            elif c.source == "cue":
+                source = "attributed in the sentence"
             else:
                 source = c.source or "sourced"
         else:
@@ -590,37 +596,49 @@ def _tone(analysis: Analysis, sides: Mapping[str, int]) -> dict[str, Any]:
         }
         for name, values in sorted(by_side.items(), key=lambda kv: sides.get(kv[0], 99))
     ]
+    overall = sentiment.get("overall")
+    strong = []
+    if isinstance(overall, Mapping):
+        for key, label in (("strongly_negative", "negative"), ("strongly_positive", "positive")):
+            share = overall.get(key)
+            if isinstance(share, int | float):
+                strong.append(f"{share:.0%} of sentences clearly {label}")
     return {
         "available": bool(sentiment),
         "rows": rows,
-        "overall": _tone_value(sentiment.get("overall")),
-        "caveat": TONE_CAVEAT,
+        "overall": _tone_value(overall),
+        "strong": "; ".join(strong),
+        "caveat": TONE_CAVEAT + " " + str(sentiment.get("caveat") or ""),
     }
 
 
 def _sentence_lengths(analysis: Analysis) -> list[int]:
     view = analysis.document.view
     return [
-        len(_WORD_RE.findall(view[s.start : s.end]))
-        for s in analysis.segments.sentences
-        if not s.excluded
+        len(view[s.start : s.end].split()) for s in analysis.segments.sentences if not s.excluded
     ]
 
 
 def _readability(analysis: Analysis) -> dict[str, Any]:
+    readability = dict(analysis.readability or {})
+    order = {key: i for i, key in enumerate(METRIC_NOTES)}
     metrics = []
-    for key, value in (analysis.readability or {}).items():
-        if isinstance(value, bool) or not isinstance(value, int | float | str):
+    for key in sorted(readability, key=lambda k: (order.get(k, len(order)), k)):
+        value = readability[key]
+        if key == "note" or isinstance(value, bool) or not isinstance(value, int | float | str):
             continue
         label, note = METRIC_NOTES.get(key, (key.replace("_", " ").capitalize(), ""))
         shown = f"{value:.1f}" if isinstance(value, float) else str(value)
         metrics.append({"key": key, "label": label, "value": shown, "explain": note})
-    lengths = _sentence_lengths(analysis)
+    lengths = readability.get("sentence_lengths")
+    if not isinstance(lengths, list) or not all(isinstance(n, int) for n in lengths):
+        lengths = _sentence_lengths(analysis)
     bins = charts.histogram_bins(lengths)
     alt = "Sentence lengths in words: " + ", ".join(f"{label}: {n}" for label, n in bins if n)
     return {
         "available": bool(metrics),
         "metrics": metrics,
+        "note": readability.get("note") or "",
         "sentences": len(lengths),
         "chart": charts.data_uri(charts.sentence_lengths(lengths)),
         "chart_alt": alt if lengths else "No sentences",
@@ -671,168 +689,16 @@ def _annotation_rules(analysis: Analysis) -> Iterable[str]:
     yield from (f.rule for f in analysis.findings)
 
 
-# -- the article, highlighted --------------------------------------------------------------------
-
-_LAYER_ORDER = {"claim": 0, "loaded": 1, "statement": 2}
-_OPENING_QUOTES = "\"“‘'«„"
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Highlight:
-    start: int
-    end: int
-    layer: str  # "excluded", "claim", "loaded", "statement"
-    classes: tuple[str, ...]
-    ref: str | None = None
-    tag: str | None = None  # a side label shown where a statement starts
-    tag_at: int = 0  # where the tag goes: before the opening quote mark of a direct quote
-    style: int = -1
-
-
-def _legend(sides: Mapping[str, int]) -> list[dict[str, Any]]:
-    items = [
-        {
-            "cls": "hl hl-claim",
-            "sample": "27 people",
-            "label": "Numeric claim (C1, C2… in table 3)",
-        },
-        {"cls": "hl hl-loaded", "sample": "soured", "label": "Loaded term (L1… in table 4)"},
-    ]
-    for name, style in sides.items():
-        items.append(
-            {
-                "cls": f"hl hl-quote side-{style}",
-                "sample": "“…”",
-                "label": f"Direct quote, side {name} (S1… in section 5)",
-            }
-        )
-    items.append(
-        {"cls": "hl hl-reported", "sample": "said that …", "label": "Reported speech (S1…)"}
-    )
-    items.append({"cls": "hl hl-excluded", "sample": "Read more:", "label": "Boilerplate"})
-    return items
-
-
-def _highlights(analysis: Analysis, sides: Mapping[str, int]) -> list[_Highlight]:
-    out = [
-        _Highlight(e.start, e.end, "excluded", ("hl-excluded",)) for e in analysis.document.excluded
-    ]
-    view = analysis.document.view
-    for i, st in enumerate(analysis.statements, 1):
-        style = sides.get(st.side, -1) if st.side else -1
-        cls = ("hl-quote", f"side-{style}") if st.direct else ("hl-reported", f"side-{style}")
-        parts = [(p.start, p.end) for p in st.parts] or [(st.start, st.end)]
-        for k, (a, b) in enumerate(parts):
-            tag_at = a - 1 if st.direct and a > 0 and view[a - 1] in _OPENING_QUOTES else a
-            out.append(
-                _Highlight(
-                    a,
-                    b,
-                    "statement",
-                    cls,
-                    ref=f"S{i}" if k == len(parts) - 1 else None,
-                    tag=(st.side or "no side") if k == 0 else None,
-                    tag_at=tag_at,
-                    style=style,
-                )
-            )
-    for i, c in enumerate(analysis.claims, 1):
-        out.append(_Highlight(c.start, c.end, "claim", ("hl-claim",), ref=f"C{i}"))
-    for i, t in enumerate(analysis.loaded, 1):
-        out.append(_Highlight(t.start, t.end, "loaded", ("hl-loaded",), ref=f"L{i}"))
-    return [h for h in out if h.end > h.start]
-
-
-def _article(analysis: Analysis, sides: Mapping[str, int]) -> list[dict[str, Any]]:
-    """Paragraphs as lists of pieces: text with classes, reference marks and side tags."""
-    view = analysis.document.view
-    paragraphs = analysis.segments.paragraphs
-    highlights = _highlights(analysis, sides)
-    out = []
-    for number, para in enumerate(paragraphs, 1):
-        if not view[para.start : para.end].strip():
-            continue
-        nxt = paragraphs[number].start if number < len(paragraphs) else len(view) + 1
-        pieces = _pieces(view, para.start, para.end, nxt, highlights)
-        excluded = para.excluded or _all_excluded(analysis, para.start, para.end)
-        reason = next(
-            (
-                e.reason
-                for e in analysis.document.excluded
-                if e.start < para.end and para.start < e.end
-            ),
-            None,
-        )
-        out.append(
-            {
-                "number": number,
-                "heading": para.heading,
-                "excluded": excluded,
-                "reason": reason if excluded else None,
-                "pieces": pieces,
-            }
-        )
-    return out
-
-
-def _all_excluded(analysis: Analysis, start: int, end: int) -> bool:
-    """True when every visible character of ``[start, end)`` is boilerplate."""
-    view = analysis.document.view
-    spans = [e for e in analysis.document.excluded if e.start < end and start < e.end]
-    return bool(spans) and all(
-        any(e.start <= i < e.end for e in spans) for i in range(start, end) if not view[i].isspace()
-    )
-
-
-def _pieces(
-    view: str, start: int, end: int, next_start: int, highlights: Sequence[_Highlight]
-) -> list[dict[str, Any]]:
-    """Cut ``view[start:end]`` at every highlight boundary.
-
-    A span's reference mark goes where it ends (or at the paragraph end when it runs
-    into the gap before the next paragraph); a statement's side tag goes where it
-    starts. At one offset, marks of spans that end come before tags of spans that start.
-    """
-    inside = [h for h in highlights if h.start < end and start < h.end]
-    tags = {h.tag_at: h for h in inside if h.tag is not None and start <= h.tag_at < end}
-    cuts = sorted(
-        {start, end}
-        | {h.start for h in inside if start < h.start < end}
-        | {h.end for h in inside if start < h.end < end}
-        | {at for at in tags if start < at}
-    )
-    marks: dict[int, list[tuple[int, int, str, str]]] = {}
-    for h in highlights:
-        if h.ref is None:
-            continue
-        at = min(h.end, end)
-        if start < h.end <= next_start and at >= start:
-            kind = h.layer
-            marks.setdefault(at, []).append(
-                (_LAYER_ORDER.get(kind, 9), _ref_number(h.ref), h.ref, kind)
-            )
-    pieces: list[dict[str, Any]] = []
-    for a, b in itertools.pairwise(cuts):
-        if a in marks and a != start:
-            pieces.extend(_marks(marks.pop(a)))
-        if a in tags:
-            t = tags[a]
-            pieces.append({"type": "tag", "text": t.tag, "style": t.style})
-        covering = sorted({c for h in inside if h.start <= a and b <= h.end for c in h.classes})
-        pieces.append({"type": "text", "text": view[a:b], "classes": " ".join(covering)})
-    if end in marks:
-        pieces.extend(_marks(marks.pop(end)))
-    return pieces
-
-
-def _marks(items: list[tuple[int, int, str, str]]) -> list[dict[str, Any]]:
-    return [{"type": "mark", "text": ref, "kind": kind} for _, _, ref, kind in sorted(items)]
-
-
-def _ref_number(ref: str) -> int:
-    return int(ref[1:])
+def _single_spaces(text: str) -> str:
+    """Runs of whitespace (newlines included) as one space, kept at either end."""
+    if not text:
+        return text
+    inner = " ".join(text.split())
+    lead = " " if text[0].isspace() else ""
+    tail = " " if text[-1].isspace() and inner else ""
+    return lead + inner + tail if inner else " "
 
 
 def _squash(text: str, limit: int) -> str:
-    text = _SPACE_RE.sub(" ", text).strip()
+    text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
