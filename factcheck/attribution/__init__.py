@@ -25,7 +25,7 @@ from factcheck.attribution.direct import attach_orphans
 from factcheck.attribution.frames import Frames, Raw, Sentences
 from factcheck.attribution.names import find_names
 from factcheck.attribution.np import np_after
-from factcheck.attribution.quotes import QuoteIndex
+from factcheck.attribution.quotes import QuoteIndex, with_double_apostrophes
 from factcheck.attribution.records import build_records
 from factcheck.attribution.roles import RoleLexicon, build_roles
 from factcheck.attribution.sides import (
@@ -81,7 +81,7 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
     doc = analysis.document
     view = doc.view
     segments = analysis.segments
-    quotes = QuoteIndex.of(segments.quotes)
+    quotes = QuoteIndex.of(with_double_apostrophes(view, segments.paragraphs, segments.quotes))
     sentences = Sentences(view, segments.sentences, tokens)
 
     def excluded(start: int, end: int) -> bool:

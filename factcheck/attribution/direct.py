@@ -48,22 +48,29 @@ def attach_orphans(
         if excluded(quote.start, quote.end) or any(s <= quote.inner_start < e for s, e in used):
             continue
         pi = _paragraph_of(para_starts, quote.start)
-        if pi is None or view[paragraphs[pi].start : quote.start].strip():
-            continue
         parts = inner_parts(view, quote)
-        if not parts or sum(count_words(view[s:e]) for s, e in parts) < _MIN_WORDS:
+        if pi is None or not parts:
             continue
+        at_start = not view[paragraphs[pi].start : quote.start].strip()
         previous = _last_before(out, quote.start)
-        if previous is None or _paragraph_of(para_starts, previous.end) not in (pi - 1, pi):
-            continue
-        if (
-            previous.direct
-            and previous.quote is not None
-            and _ends_paragraph(view, paragraphs, para_starts, previous.end)
+        ppi = _paragraph_of(para_starts, previous.end) if previous is not None else None
+        if previous is not None and (
+            (ppi == pi and _continues_in_paragraph(view, previous, quote))
+            or (
+                at_start
+                and ppi == pi - 1
+                and previous.direct
+                and previous.quote is not None
+                and _ends_paragraph(view, paragraphs, para_starts, previous.end)
+            )
         ):
             previous.parts.extend(parts)
             previous.quote = quote
             used.append((quote.start, quote.end))
+            continue
+        if not at_start or sum(count_words(view[s:e]) for s, e in parts) < _MIN_WORDS:
+            continue
+        if previous is None or ppi not in (pi - 1, pi):
             continue
         si = sentences.index(parts[0][0])
         raw = Raw(parts, True, None, None, si if si is not None else -1, None, "last")
@@ -114,6 +121,20 @@ def _labels(view, paragraphs, sentences, names, quotes, entry, excluded) -> list
     return out
 
 
+def _continues_in_paragraph(view: str, previous: Raw, quote: Quote) -> bool:
+    """``"A," said X, 21, shaking his head. "B."``: the next quotation is X's too."""
+    holds_quote = previous.direct or any(c in view[previous.start : previous.end] for c in '“"')
+    if not holds_quote:
+        return False
+    cue_end = previous.hit.end if previous.hit is not None else previous.end
+    quote_end = previous.quote.end if previous.quote is not None else previous.end
+    gap = view[max(previous.end, cue_end, quote_end) : quote.start]
+    if count_words(gap) > 30 or any(c in gap for c in '“"'):
+        return False
+    before = view[: quote.start].rstrip()
+    return not before or before[-1] in ".!?,:;—–-" or before[-1] in '”"'
+
+
 def _paragraph_of(starts: list[int], offset: int) -> int | None:
     import bisect
 
@@ -134,7 +155,7 @@ def _ends_paragraph(view: str, paragraphs, starts: list[int], offset: int) -> bo
     pi = _paragraph_of(starts, offset)
     if pi is None:
         return False
-    tail = view[offset : paragraphs[pi].end]
+    tail = view[offset : paragraphs[pi].end].lstrip("”\"’'")
     if any(c in tail for c in '“"'):
         return False
     return count_words(tail) <= 14

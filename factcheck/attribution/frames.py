@@ -29,6 +29,8 @@ from factcheck.attribution.quotes import QuoteIndex, inner_parts
 from factcheck.attribution.text import (
     BE_FORMS,
     CLAUSE_WORDS,
+    CONJUNCTIONS,
+    PREPOSITIONS,
     DAYS,
     DETERMINERS,
     MONTHS,
@@ -49,6 +51,11 @@ _FINITE = frozenset({"is", "are", "was", "were", "will", "would", "has", "have",
                      "could", "should", "must", "may", "might", "did", "does", "do", "won't",
                      "isn't", "wasn't", "aren't", "weren't", "didn't", "doesn't",
                      "don't"})  # fmt: skip
+_SUBORDINATORS = frozenset({"while", "although", "though", "if", "when", "because", "since",
+                            "as", "after", "before", "whereas", "unless", "until"})  # fmt: skip
+_RELATIVE_BREAKS = frozenset({"which", "who", "whom", "whose", "where"})
+_COORD_SKIP = frozenset({"has", "have", "had", "also", "later", "then", "is", "was", "would",
+                         "will", "repeatedly", "even", "again"})  # fmt: skip
 _SETTINGS = frozenset({"twitter", "facebook", "television", "camera", "air", "radio"})
 # Inside an accused target's noun phrase: "the leader of the opposition", not "X of lying".
 _TARGET_PREPS = frozenset({"at", "in", "from"})
@@ -121,9 +128,10 @@ class Frames:
     excluded: Callable[[int, int], bool]
     speakerish: Callable[[str], bool] = lambda text: True
     out: list[Raw] = field(default_factory=list)
+    _hit_starts: set[int] = field(default_factory=set)
 
     def run(self) -> list[Raw]:
-        hit_starts = {h.start for h in self.hits}
+        hit_starts = self._hit_starts = {h.start for h in self.hits}
         for hit in self.hits:
             if self.excluded(hit.start, hit.end) or self.quotes.containing(hit.start, hit.end):
                 continue
@@ -179,8 +187,10 @@ class Frames:
         for word in entry.unless_followed_by:
             if nxt == word or nxt.startswith(word + " "):
                 return False
-        # "news reports said": a cue followed by another finite cue is a noun.
-        if m < len(toks) and toks[m].start in hit_starts:
+        # "news reports said", "late-night calls came in": a noun, not a verb.
+        if m < len(toks) and (toks[m].start in hit_starts or (
+            toks[m].lower in _FINITE and not entry.phrase and hit.form[-1] == "s"
+        )):  # fmt: skip
             return False
         return not (m < len(toks) and toks[m].lower in ("of",) and entry.type != "accusation")
 
@@ -191,6 +201,8 @@ class Frames:
         if participle and self._absorbed(hit, si, toks, k):
             return
         subject = subject_before(toks, k)
+        if subject.kind == "np" and hit.form.endswith("s") and _possessed(toks, subject):
+            return  # "his early-morning tweets", "Trump's claims": a noun
         if subject.kind in ("np", "pronoun"):
             if (
                 participle
@@ -212,6 +224,8 @@ class Frames:
         elif subject.kind == "quote":
             self._inverted(hit, si, toks, subject.start, m)
         elif subject.kind == "coord":
+            if hit.form.endswith("s") and hit.form != "says":
+                return  # "speeches and promises": a plural noun, not a verb
             self._forward(hit, si, toks, m, None, "same")
         elif subject.kind == "relative":
             j = subject.start - 1
@@ -226,27 +240,47 @@ class Frames:
     ) -> None:
         speaker = _span(toks, subject.start, subject.end)
         p = subject.start - 1
-        quote_end = None
-        if p >= 0 and toks[p].text in QUOTE_CLOSE:
-            quote_end = toks[p].end
-        elif p >= 1 and toks[p].text == "," and toks[p - 1].text in QUOTE_CLOSE:
-            quote_end = toks[p - 1].end
-        if quote_end is not None:
-            quote = self.quotes.ending_at(quote_end)
-            if quote is not None:
-                self._direct(hit, si, quote, speaker, "np", toks, m)
-                return
-        if p >= 0 and toks[p].text == ",":
-            before = [t for t in toks[:p] if t.is_word]
-            if len(before) >= 3 and not self._clausal(toks, m, hit):
-                tail = _after_frame(toks, m)
-                start = self._content_start(si, toks)
-                parts = [(start, _trim_end(self.view, start, toks[p].start))]
-                if tail is not None:
-                    parts.append((tail, self._content_end(si, toks, tail)))
-                self._add(Raw(parts, False, hit, None, si, speaker), toks, m, final=True)
-                return
+        if p >= 0 and (_quote_before(toks, p) is not None or (
+            toks[p].text == "," and not self._clausal(toks, m, hit)
+        )) and self._content_before(hit, si, toks, p, speaker, m):  # fmt: skip
+            return
         self._forward(hit, si, toks, m, speaker, "np")
+
+    def _content_before(
+        self,
+        hit: CueHit,
+        si: int,
+        toks: list[Token],
+        p: int,
+        speaker: tuple[int, int],
+        after: int,
+    ) -> bool:
+        """``CONTENT, X said`` / ``"QUOTE," X said``: the content ends at ``toks[p]``."""
+        start = self._content_start(si, toks)
+        q = _quote_before(toks, p)
+        if q is not None:
+            quote = self.quotes.ending_at(toks[q].end)
+            if quote is not None:
+                if quote.start <= start or not self.view[start : quote.start].strip():
+                    self._direct(hit, si, quote, speaker, "np", toks, after)
+                    return True
+                end = _trim_end(self.view, start, toks[q].end)
+                self._add(
+                    Raw([(start, end)], False, hit, None, si, speaker), toks, after, final=True
+                )
+                return True
+        if toks[p].text != "," and q is None:
+            return False
+        if sum(1 for t in toks[:p] if t.is_word) < 3:
+            return False
+        parts = [(start, _trim_end(self.view, start, toks[p].start))]
+        tail = _after_frame(toks, after)
+        if tail is not None:
+            parts.append((tail, self._content_end(si, toks, tail)))
+        if parts[0][1] <= parts[0][0]:
+            return False
+        self._add(Raw(parts, False, hit, None, si, speaker), toks, after, final=True)
+        return True
 
     def _inverted(self, hit: CueHit, si: int, toks: list[Token], p: int, m: int) -> bool:
         """``CONTENT, said X.`` / ``"QUOTE," said X``: the speaker follows the cue."""
@@ -261,25 +295,7 @@ class Frames:
         if not (first.is_cap or first.lower in DETERMINERS or first.lower in SUBJECT_PRONOUNS):
             return False
         speaker = _span(toks, i, j)
-        quote_end = None
-        if toks[p].text in QUOTE_CLOSE:
-            quote_end = toks[p].end
-        elif p >= 1 and toks[p - 1].text in QUOTE_CLOSE:
-            quote_end = toks[p - 1].end
-        if quote_end is not None:
-            quote = self.quotes.ending_at(quote_end)
-            if quote is not None:
-                self._direct(hit, si, quote, speaker, "np", toks, j + 1)
-                return True
-        if toks[p].text != ",":
-            return False
-        if sum(1 for t in toks[:p] if t.is_word) < 3:
-            return False
-        start = self._content_start(si, toks)
-        raw = Raw([(start, _trim_end(self.view, start, toks[p].start))], False, hit, None, si,
-                  speaker)  # fmt: skip
-        self._add(raw, toks, j + 1, final=True)
-        return True
+        return self._content_before(hit, si, toks, p, speaker, j + 1)
 
     def _forward(
         self,
@@ -314,18 +330,47 @@ class Frames:
         while i < len(toks) and toks[i].text in (":", ",", "—", "–", "-"):
             i += 1
         if i >= len(toks):
+            if toks and toks[-1].text == ":":
+                quote = self.quotes.after(toks[-1].end)
+                if quote is not None and not self.view[toks[-1].end : quote.start].strip():
+                    self._direct(hit, si, quote, speaker, ref, toks, None, targets)
             return
-        if toks[i].text in QUOTE_OPEN:
+        if toks[i].text in QUOTE_OPEN or toks[i].text in ("'", "`"):
             quote = self.quotes.starting_at(toks[i].start)
-            if quote is not None:
+            if quote is not None and self._quote_ends_clause(toks, quote):
                 self._direct(hit, si, quote, speaker, ref, toks, None, targets)
                 return
+        i = self._skip_setting(toks, i)
         start = toks[i].start
         end = self._content_end(si, toks, start)
         if end <= start:
             return
         raw = Raw([(start, end)], False, hit, None, si, speaker, ref, targets)
         self._add(raw, toks, m, final=False)
+
+    def _quote_ends_clause(self, toks: list[Token], quote: Quote) -> bool:
+        """A quotation is the content itself when little but punctuation follows it."""
+        k = _first_at(toks, quote.end)
+        if k is None or k >= len(toks):
+            return True
+        words = 0
+        for tok in toks[k:]:
+            if tok.start in self._hit_starts:
+                break
+            words += tok.is_word
+        return words <= 2
+
+    def _skip_setting(self, toks: list[Token], i: int) -> int:
+        """``said Thursday during a taping in Buffalo, New York, that ...``: start after that."""
+        if toks[i].lower not in _ADJUNCT_PREPS:
+            return i
+        for j in range(i + 1, min(len(toks), i + 30)):
+            tok = toks[j]
+            if tok.lower in _FINITE or tok.start in self._hit_starts:
+                return i
+            if tok.lower == "that" and j + 1 < len(toks):
+                return j + 1
+        return i
 
     def _direct(
         self,
@@ -478,6 +523,7 @@ class Frames:
                                        or tok.text[0].isdigit()),
             "clause": tok.is_word and (w in CLAUSE_WORDS or w in SUBJECT_PRONOUNS or tok.is_cap
                                        or _clause_after_det(toks, i)),
+            "complement": _complement(toks, i),
         }  # fmt: skip
         return any(checks.get(n, False) for n in entry.needs)
 
@@ -490,15 +536,18 @@ class Frames:
             if np is not None:
                 i = np[1] + 1
         i = _skip_adjuncts(toks, i)
+        while i < len(toks) and toks[i].text in (",", ":"):
+            if toks[i].text == ":":
+                return True
+            i += 1
         if i >= len(toks):
             return False
         tok = toks[i]
-        if tok.lower == "that" or tok.text in (":",) or tok.text in QUOTE_OPEN:
+        if tok.lower in ("that", "yes", "no") or tok.text in QUOTE_OPEN:
             return True
-        words = [t for t in toks[i:] if t.is_word]
-        if len(words) < 3 or not tok.is_word:
+        if not tok.is_word or tok.lower in PREPOSITIONS or tok.lower in CONJUNCTIONS:
             return False
-        return tok.is_cap or tok.lower in SUBJECT_PRONOUNS or tok.lower in DETERMINERS
+        return sum(1 for t in toks[i:] if t.is_word) >= 3
 
     def _content_start(self, si: int, toks: list[Token]) -> int:
         """Where content before a final frame starts: the sentence, after earlier frames."""
@@ -519,22 +568,44 @@ class Frames:
         return start
 
     def _content_end(self, si: int, toks: list[Token], start: int) -> int:
-        """End of reported content from ``start``: the sentence end, or a later frame."""
+        """End of reported content from ``start``.
+
+        The sentence end, or the first of: a later frame (``, saying``, ``, according
+        to``, ``and has called for``), a non-restrictive relative clause (``, which``,
+        ``, who``) or a participle clause (``, using an expletive``), which are the
+        reporter's additions, not the speaker's words.
+        """
         end = toks[-1].end
-        i = _first_at(toks, start) or 0
-        for hit in self.hits:
-            if hit.start <= start or hit.start >= end:
-                continue
-            k = _first_at(toks, hit.start)
-            if k is None or k < 1:
-                continue
-            if toks[k - 1].text == "," and hit.form.split()[0].endswith("ing"):
-                end = toks[k - 1].start
-                break
-            if hit.entries[0].frame == "source" and toks[k - 1].text == ",":
-                end = toks[k - 1].start
-                break
-        del i
+        first = _first_at(toks, start) or 0
+        if toks[0].lower in _SUBORDINATORS:
+            # "While only 7 percent said they are undecided, 27 percent ...": the
+            # fronted clause ends at its comma.
+            comma = next((t for t in toks[first:] if t.text == ","), None)
+            if comma is not None:
+                end = comma.start
+        hit_at = {h.start: h for h in self.hits}
+        for k in range(first + 1, len(toks)):
+            tok = toks[k]
+            hit = hit_at.get(tok.start)
+            prev = toks[k - 1].text
+            if hit is not None:
+                if prev == "," and (hit.form.split()[0].endswith("ing") or hit.entries[0].frame
+                                    == "source"):  # fmt: skip
+                    end = toks[k - 1].start
+                    break
+                j = k - 1
+                while j > first and toks[j].lower in _COORD_SKIP:
+                    j -= 1
+                if j > first and toks[j].lower in ("and", "but") and toks[j - 1].text != ",":
+                    end = toks[j].start
+                    break
+            if prev == "," and k > first + 2:
+                w = tok.lower
+                if w in _RELATIVE_BREAKS or (
+                    w.endswith("ing") and len(w) > 4 and not tok.is_cap and tok.is_word
+                ):
+                    end = toks[k - 1].start
+                    break
         return _trim_end(self.view, start, end)
 
     def _absorbed(self, hit: CueHit, si: int, toks: list[Token], k: int) -> bool:
@@ -544,6 +615,34 @@ class Frames:
         return any(
             r.sentence == si and r.start <= hit.start < r.end and not r.direct for r in self.out
         )
+
+
+def _quote_before(toks: list[Token], p: int) -> int | None:
+    """Index of a closing quotation mark at ``toks[p]`` or just before a comma there."""
+    if toks[p].text in QUOTE_CLOSE or toks[p].text == "'":
+        return p
+    if toks[p].text == "," and p >= 1 and (toks[p - 1].text in QUOTE_CLOSE or toks[p - 1].text
+                                           == "'"):  # fmt: skip
+        return p - 1
+    return None
+
+
+def _possessed(toks: list[Token], subject: Subject) -> bool:
+    first = toks[subject.start]
+    if first.lower in POSSESSIVES:
+        return True
+    return any(t.text.endswith(("'s", "’s")) for t in toks[subject.start : subject.end + 1])
+
+
+def _complement(toks: list[Token], i: int) -> bool:
+    """``called it "a disaster"``, ``called him a liar``: an object, then what it is called."""
+    for j in range(i + 1, min(len(toks), i + 10)):
+        tok = toks[j]
+        if tok.text in QUOTE_OPEN or tok.lower in ("a", "an"):
+            return True
+        if tok.text in (",", ".", ";", ":", "!", "?"):
+            return False
+    return False
 
 
 def _clause_after_det(toks: list[Token], i: int) -> bool:
@@ -618,7 +717,10 @@ def _skip_adjuncts(toks: list[Token], i: int) -> int:
 def _after_frame(toks: list[Token], m: int) -> int | None:
     """Start of content that resumes after ``, X said,`` (a parenthetical frame)."""
     i = _skip_adjuncts(toks, m)
-    if i < len(toks) and toks[i].text == ",":
+    if i + 1 < len(toks) and toks[i].text == ",":
+        nxt = toks[i + 1]
+        if nxt.lower in CONJUNCTIONS or nxt.lower.endswith("ing") or nxt.text in QUOTE_OPEN:
+            return None
         rest = [t for t in toks[i + 1 :] if t.is_word]
         if len(rest) >= 2:
             return toks[i + 1].start
@@ -659,6 +761,8 @@ def _looks_appositive(chunk: list[Token]) -> bool:
         return False
     if w in DETERMINERS or w in ("who", "which", "whose", "former", "then", "now"):
         return True
+    if w in PREPOSITIONS or first.text.endswith(("'s", "’s")):
+        return True  # "Clinton, during a town hall in Columbus, said"; "China, Pyongyang's ally,"
     if first.text[0].isdigit():
         return True
     if len(chunk) <= 3 and first.is_cap and any("-" in t.text for t in chunk):
@@ -667,14 +771,20 @@ def _looks_appositive(chunk: list[Token]) -> bool:
 
 
 def _trim_end(view: str, start: int, end: int) -> int:
-    """Drop final punctuation, closing quotes and spaces from content ``[start, end)``."""
-    while end > start and (view[end - 1].isspace() or view[end - 1] in _CONTENT_END + ",:—–-"):
-        end -= 1
-    while end > start and view[end - 1] in QUOTE_CLOSE and view[start] not in QUOTE_OPEN:
-        # a closing mark with no opening one inside the content is the sentence's own
-        if view.count("“", start, end) + view.count('"', start, end) % 2:
-            break
-        end -= 1
-        while end > start and (view[end - 1].isspace() or view[end - 1] in _CONTENT_END + ","):
+    """Drop final punctuation and spaces, and a closing mark whose opening one is outside."""
+    stops = _CONTENT_END + ",:—–-"
+    while True:
+        while end > start and (view[end - 1].isspace() or view[end - 1] in stops):
             end -= 1
-    return end
+        if end <= start or view[end - 1] not in "”’\"'":
+            return end
+        inside = view[start : end - 1]
+        mark = view[end - 1]
+        if (
+            (mark == "”" and "“" in inside)
+            or (mark == '"' and inside.count('"') % 2 == 1)
+            or (mark == "’" and "‘" in inside)
+            or (mark == "'" and "''" in inside)
+        ):
+            return end
+        end -= 1

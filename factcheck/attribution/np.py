@@ -85,7 +85,7 @@ def subject_before(toks: list[Token], k: int) -> Subject:
     w = tok.lower
     if tok.text == ",":
         return Subject("comma", j, j)
-    if tok.text in QUOTE_CLOSE or tok.text in QUOTE_OPEN:
+    if tok.text in QUOTE_CLOSE or tok.text in QUOTE_OPEN or tok.text == "'":
         return Subject("quote", j, j)
     if w in ("and", "but", "or"):
         return Subject("coord", j, j)
