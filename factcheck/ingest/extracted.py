@@ -95,15 +95,16 @@ def _source_lines(
 ) -> tuple[int, ...]:
     """For each line of ``text``, the 1-based page line where its first words are found.
 
-    Searched forward through the unescaped page (tags between words allowed), so
-    repeated phrases resolve to the right occurrence; a line that cannot be found
-    takes the line of the one before it.
+    Searched forward from ``<body>`` through the unescaped page (tags between words
+    allowed), so repeated phrases resolve to the right occurrence; a line that cannot
+    be found takes the line of the one before it.
     """
     plain = htmllib.unescape(source) if "&" in source else source
     page = LineIndex(plain)
     known = {b.start: line for b, line in zip(blocks, block_lines, strict=True) if line}
     out: list[int] = []
-    pos = 0
+    body = re.search(r"<body\b", plain, re.I)
+    pos = body.start() if body else 0  # the title is in <head> too: start at the body
     last = 1
     line_start = 0
     for line_text in text.split("\n"):
@@ -123,7 +124,7 @@ def _source_lines(
 def _find_words(page: str, line: str, pos: int) -> int | None:
     words = re.findall(r"[^\W_]+(?:['’][^\W_]+)?", line)[:6]
     while len(words) >= 2 or (words and len(words[0]) >= 6):
-        pattern = r"(?:\W|<[^<>]*>)+".join(re.escape(w) for w in words)
+        pattern = r"(?:<[^<>]*>|[^\w<])+".join(re.escape(w) for w in words)
         m = re.compile(pattern).search(page, pos)
         if m is None and pos:
             m = re.compile(pattern).search(page)

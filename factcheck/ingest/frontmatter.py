@@ -55,6 +55,9 @@ def find_front_matter(text: str, shown: str) -> FrontMatter | None:
         data = yaml.safe_load(body)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        if mark is None or mark.line >= body.count("\n"):
+            # Noticed only at the end (an unclosed bracket or quote): point at its start.
+            mark = getattr(exc, "context_mark", None) or mark
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(

@@ -37,7 +37,8 @@ def html_document(source: str, path: str) -> Document:
         blocks, meta = _fallback_blocks(source), _fallback_meta(source)
     else:
         blocks, meta = extracted
-    return build_document(blocks, meta, path, "html", source)
+    directives = list(_html_directives(source)) if "factcheck-" in source else []
+    return build_document(blocks, meta, path, "html", source, directives)
 
 
 # trafilatura --------------------------------------------------------------------------

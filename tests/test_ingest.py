@@ -1,0 +1,402 @@
+"""Ingestion: bad input through the real command, decoding, Markdown masking and
+positions, front matter, links, suppressions, HTML extraction and .docx."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.context import Options
+from factcheck.errors import InputError
+from factcheck.ingest import document_from_text, read_document
+from factcheck.model import LineIndex
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
+DRAFT = FIXTURES / "draft.md"
+PAGE = FIXTURES / "saved-article.html"
+FACTCHECK = [sys.executable, "-m", "factcheck"]
+
+runner = CliRunner()
+
+
+def analyze(*args: str | Path):
+    return runner.invoke(app, ["analyze", *[str(a) for a in args]])
+
+
+# Bad input: one line on stderr, exit 2, nothing written -------------------------------
+
+
+def _bad_inputs(tmp: Path) -> dict[str, tuple[list[str], str]]:
+    (tmp / "empty.txt").write_bytes(b"")
+    (tmp / "blank.md").write_bytes(b" \n\t\r\n  \n")
+    (tmp / "binary.txt").write_bytes(b"PK\x03\x04\x00\x00\x00binary\x00data")
+    # 0x81 is undefined in cp1252 and invalid as UTF-8
+    (tmp / "undecodable.txt").write_bytes(b"The minister said \x81\x8d hello.\n")
+    (tmp / "big.txt").write_bytes(b"France rejected the plan. " * 100)
+    (tmp / "article.pdf").write_bytes(b"%PDF-1.4 not really")
+    (tmp / "notword.docx").write_bytes(b"This is plain text saved with the wrong extension.")
+    (tmp / "front.md").write_text("---\ntitle: [unclosed\n---\n\nText.\n", encoding="utf-8")
+    return {
+        "missing": ([str(tmp / "nope.txt")], "no such file"),
+        "empty": ([str(tmp / "empty.txt")], "file is empty"),
+        "whitespace": ([str(tmp / "blank.md")], "file is empty"),
+        "binary": ([str(tmp / "binary.txt")], "binary file"),
+        "undecodable": ([str(tmp / "undecodable.txt")], "cannot decode byte 0x81"),
+        "too big": ([str(tmp / "big.txt"), "--max-bytes", "1000"], "1,000-byte limit"),
+        "unknown extension": ([str(tmp / "article.pdf")], "unknown file type ('.pdf')"),
+        "not a docx": ([str(tmp / "notword.docx")], "not a .docx"),
+        "front matter": ([str(tmp / "front.md")], "front.md:2: front matter is not valid YAML"),
+    }
+
+
+CASES = [
+    "missing",
+    "empty",
+    "whitespace",
+    "binary",
+    "undecodable",
+    "too big",
+    "unknown extension",
+    "not a docx",
+    "front matter",
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path, case):
+    args, expected = _bad_inputs(tmp_path)[case]
+    out = tmp_path / "result.jsonl"
+    result = analyze(*args, "--output", str(out))
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert expected in lines[0]
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_a_bad_file_among_good_ones_writes_nothing(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("France rejected the plan on Sunday.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = tmp_path / "result.jsonl"
+    result = analyze(good, tmp_path / "empty.txt", "--output", str(out))
+    assert result.exit_code == 2
+    assert not out.exists()
+
+
+def test_stdin_needs_an_input_format_through_the_real_process():
+    proc = subprocess.run(
+        [*FACTCHECK, "analyze", "-"],
+        input=b"France rejected the plan.\n",
+        check=False,
+        capture_output=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    err = proc.stderr.decode().strip().splitlines()
+    assert len(err) == 1 and "--input-format" in err[0]
+    assert proc.stdout == b""
+
+
+def test_stdin_with_an_input_format_is_read():
+    result = runner.invoke(
+        app,
+        ["analyze", "-", "--input-format", "markdown"],
+        input="# Title\n\nLast week 27 people died.\n",
+    )
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)["document"]
+    assert doc["path"] == "<stdin>" and doc["format"] == "markdown"
+
+
+def test_read_document_refuses_a_folder(tmp_path):
+    with pytest.raises(InputError, match="is a folder"):
+        read_document(str(tmp_path), Options())
+
+
+def test_unknown_input_format_name():
+    with pytest.raises(InputError, match="expected text, markdown, html or docx"):
+        read_document(str(DRAFT), Options(input_format="pdf"))
+
+
+# Decoding -----------------------------------------------------------------------------
+
+
+def test_cp1252_is_read_with_a_warning(tmp_path):
+    path = tmp_path / "windows.txt"
+    path.write_bytes("\u201cWe will not be held hostage\u201d \u2014 Darmanin.\n".encode("cp1252"))
+    doc = read_document(str(path), Options())
+    assert doc.text.startswith("\u201cWe will not")
+    assert "\u2014" in doc.text
+    assert doc.encoding == "cp1252"
+    assert len(doc.warnings) == 1 and "Windows-1252" in doc.warnings[0]
+
+
+def test_utf8_bom_is_dropped_and_offsets_count_from_after_it(tmp_path):
+    path = tmp_path / "bom.md"
+    path.write_bytes(b"\xef\xbb\xbf# Title\n\n27 people died.\n")
+    doc = read_document(str(path), Options())
+    assert doc.text.startswith("# Title")
+    assert doc.encoding == "utf-8-sig"
+    assert doc.text.index("27") == len("# Title\n\n")
+
+
+def test_crlf_text_is_kept_and_lines_map(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Migrants crossed.\r\n\r\nLast week 27 people died.\r\n")
+    doc = read_document(str(path), Options())
+    assert "\r\n" in doc.text
+    assert LineIndex(doc.text).line_col(doc.text.index("27")) == (3, 11)
+
+
+# Markdown: the file is the text, the view is masked --------------------------------------
+
+
+def test_markdown_text_is_the_file_and_view_has_the_same_length():
+    doc = read_document(str(DRAFT), Options())
+    source = DRAFT.read_text(encoding="utf-8")
+    assert doc.text == source
+    assert len(doc.view) == len(doc.text)
+    assert doc.view.count("\n") == doc.text.count("\n")
+
+
+def test_markdown_positions_map_to_the_file_line_and_column():
+    doc = read_document(str(DRAFT), Options())
+    index = LineIndex(doc.text)
+    lines = DRAFT.read_text(encoding="utf-8").split("\n")
+    prose = doc.text.index("27 people died")
+    line, col = index.line_col(prose)
+    assert lines[line - 1][col - 1 :].startswith("27 people died")
+    assert doc.view[prose : prose + 14] == "27 people died"
+    # the 99 inside the fenced code block is masked, the line still counts
+    code = doc.text.index("99 people")
+    assert doc.view[code : code + 9].strip() == ""
+    assert index.line_col(code)[0] == lines.index('print("99 people")') + 1
+
+
+def test_markdown_masks_markup_and_keeps_the_copy():
+    doc = read_document(str(DRAFT), Options())
+    view = doc.view
+    assert "title:" not in view and "Jane Smith" not in view  # front matter
+    assert "```" not in view and "print(" not in view  # fenced code
+    assert "27 in code" not in view  # inline code
+    assert "https://" not in view and "example.com" not in view  # URLs
+    assert "factcheck-disable" not in view  # comment
+    assert "France rejects  Johnson's  plan" in view  # heading and emphasis markers
+    assert " a statement " in view  # anchor text visible, link syntax masked
+    assert "[" not in view and "](" not in view
+    assert "More than   1,000 migrants   crossed" in view  # list marker and bold
+    assert '  "Britain left Europe' in view  # blockquote marker
+
+
+def test_markdown_front_matter_gives_the_metadata():
+    meta = read_document(str(DRAFT), Options()).meta
+    assert meta.title == "France rejects Johnson's migrant plan"
+    assert meta.date == "2021-11-28"
+    assert meta.outlet == "Example News"
+    assert meta.url == "https://news.example.com/world/france-migrants"
+    assert meta.author == "Jane Smith"
+    assert meta.sides == {
+        "france": ("Darmanin", "Macron", "French officials"),
+        "uk": ("Johnson", "Patel"),
+    }
+
+
+def test_front_matter_sides_must_map_to_lists(tmp_path):
+    path = tmp_path / "sides.md"
+    path.write_text("---\ntitle: T\nsides: [france, uk]\n---\n\nText.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"sides\.md:3: front matter 'sides'"):
+        read_document(str(path), Options())
+
+
+def test_markdown_links_record_anchor_text_and_url():
+    doc = read_document(str(DRAFT), Options())
+    (link,) = doc.links
+    assert doc.text[link.start : link.end] == "a statement"
+    assert link.url == "https://www.interieur.gouv.fr/statement-27"
+
+
+def test_reference_links_and_autolinks():
+    text = "See [the report][ref] and <https://example.com/x>.\n\n[ref]: https://example.com/r\n"
+    doc = document_from_text(text, input_format="markdown")
+    (link,) = doc.links
+    assert doc.text[link.start : link.end] == "the report" and link.url == "https://example.com/r"
+    assert "example.com" not in doc.view
+    assert doc.view.split("\n")[0] == "See  the report       and                        ."
+
+
+def test_markdown_headings_and_blocks():
+    doc = read_document(str(DRAFT), Options())
+    assert [doc.text[h.start : h.end] for h in doc.headings] == ["France rejects *Johnson's* plan"]
+    blocks = [doc.text[b.start : b.end] for b in doc.blocks]
+    assert "More than **1,000 migrants** crossed this week" in blocks
+    assert not any("print(" in b for b in blocks)
+
+
+def test_suppression_comments():
+    text = (
+        "One.\n\n"  # line 1
+        "<!-- factcheck-disable LL001 NUM -- quoting the archive -->\n"  # line 3
+        "Two.\n\n"  # line 4
+        "<!-- factcheck-enable -->\n"  # line 6
+        "Three. <!-- factcheck-disable-line LL003 -->\n"  # line 7
+        "<!-- factcheck-disable-next-line -->\n\n"  # line 8
+        "Four.\n"  # line 10
+        "```\n<!-- factcheck-disable-line LL009 -->\n```\n"  # in code: not a directive
+    )
+    doc = document_from_text(text, input_format="markdown")
+    sups = doc.suppressions
+    assert [(s.rules, s.line) for s in sups] == [(("LL001", "NUM"), 3), (("LL003",), 7), ((), 8)]
+    region, same_line, next_line = sups
+    assert (
+        "Two." in text[region.start : region.end] and "Three" not in text[region.start : region.end]
+    )
+    assert text[same_line.start : same_line.end].startswith("Three.")
+    assert text[next_line.start : next_line.end] == "Four."
+    assert all(s.unknown == () for s in sups)
+
+
+def test_plain_text_is_the_file_and_urls_are_masked():
+    text = "Read the report at https://example.com/report-2021.pdf. It says 27 people died.\n"
+    doc = document_from_text(text)
+    assert doc.text == text and doc.format == "text"
+    assert "example.com" not in doc.view and "2021" not in doc.view
+    assert doc.view.index("27") == text.index("27")
+    assert doc.view[text.index(".pdf") + 4] == "."  # the sentence's full stop stays
+
+
+# HTML ---------------------------------------------------------------------------------
+
+
+def test_html_article_body_is_extracted_without_page_furniture():
+    doc = read_document(str(PAGE), Options())
+    assert doc.format == "html" and not doc.text_is_source
+    assert "France has rejected Boris Johnson's call" in doc.text
+    assert "Last week, relations soured further after 27 people died" in doc.text
+    for furniture in (
+        "Home",
+        "Sport",
+        "Buy cheap flights",
+        "SPONSORED",
+        "dataLayer",
+        "trackPageView",
+        "Privacy policy",
+        "Celebrity chef",
+        "All rights reserved",
+    ):
+        assert furniture not in doc.text, furniture
+    assert "\u201cBritain left Europe, but not the world,\u201d" in doc.text  # entities decoded
+    paragraphs = doc.text.split("\n\n")
+    assert "France has rejected Boris Johnson's call" in paragraphs[1]
+
+
+def test_html_metadata_links_headings_and_source_lines():
+    doc = read_document(str(PAGE), Options())
+    meta = doc.meta
+    assert meta.title == "France rejects Johnson's call to take back migrants"
+    assert (meta.author, meta.date, meta.outlet) == ("Jane Smith", "2021-11-28", "Example News")
+    assert meta.url == "https://news.example.com/world/france-migrants"
+    (link,) = doc.links
+    assert doc.text[link.start : link.end] == "European Union"
+    assert link.url == "https://european-union.europa.eu/"
+    assert "Relations soured" in [doc.text[h.start : h.end] for h in doc.headings]
+    page = PAGE.read_text(encoding="utf-8").split("\n")
+    index = LineIndex(doc.text)
+    line = index.line_col(doc.text.index("The two countries"))[0]
+    assert "The two countries are already" in page[doc.source_lines[line - 1] - 1]
+
+
+def test_html_suppression_comment_maps_to_the_extracted_text():
+    doc = read_document(str(PAGE), Options())
+    (sup,) = doc.suppressions
+    assert sup.rules == ("LL003",)
+    assert doc.text[sup.start : sup.end].startswith("France \u201cwill not be held hostage\u201d")
+
+
+def test_html_fallback_keeps_paragraphs_when_the_extractor_finds_nothing(monkeypatch):
+    from factcheck.ingest import html
+
+    monkeypatch.setattr(html, "_extract", lambda source: None)
+    page = (
+        "<html><head><title>Talks fail</title><script>x = 1</script></head><body>\n"
+        "<nav><p>Home | World</p></nav>\n"
+        "<p>France rejected the plan.</p>\n"
+        '<p>Officials met in <a href="https://example.com/calais">Calais</a> on Sunday.</p>\n'
+        "</body></html>\n"
+    )
+    doc = html.html_document(page, "page.html")
+    assert doc.text == "France rejected the plan.\n\nOfficials met in Calais on Sunday."
+    assert doc.meta.title == "Talks fail"
+    assert doc.source_lines == (3, 3, 4)
+    (link,) = doc.links
+    assert doc.text[link.start : link.end] == "Calais"
+
+
+# .docx --------------------------------------------------------------------------------
+
+
+def _make_docx(path: Path) -> None:
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    word = docx.Document()
+    word.core_properties.title = "France rejects Johnson's plan"
+    word.core_properties.author = "Jane Smith"
+    word.add_heading("France rejects Johnson's plan", level=1)
+    word.add_paragraph("France has rejected Boris Johnson's call to take back migrants.")
+    para = word.add_paragraph("Darmanin cited ")
+    r_id = para.part.relate_to("https://example.com/figures", RELATIONSHIP_TYPE.HYPERLINK, True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "official figures"
+    run.append(text)
+    link.append(run)
+    para._p.append(link)
+    para.add_run(" showing 27 people died.")
+    word.add_paragraph("")
+    word.add_heading("Relations soured", level=2)
+    word.add_paragraph("\u201cBritain left Europe,\u201d Darmanin said \u2014 again.")
+    word.save(str(path))
+
+
+def test_docx_paragraphs_headings_links_and_properties(tmp_path):
+    path = tmp_path / "draft.docx"
+    _make_docx(path)
+    doc = read_document(str(path), Options())
+    assert doc.format == "docx" and not doc.text_is_source
+    assert doc.text.split("\n\n") == [
+        "France rejects Johnson's plan",
+        "France has rejected Boris Johnson's call to take back migrants.",
+        "Darmanin cited official figures showing 27 people died.",
+        "Relations soured",
+        "\u201cBritain left Europe,\u201d Darmanin said \u2014 again.",
+    ]
+    assert [doc.text[h.start : h.end] for h in doc.headings] == [
+        "France rejects Johnson's plan",
+        "Relations soured",
+    ]
+    (link,) = doc.links
+    assert doc.text[link.start : link.end] == "official figures"
+    assert link.url == "https://example.com/figures"
+    assert doc.meta.title == "France rejects Johnson's plan" and doc.meta.author == "Jane Smith"
+
+
+def test_docx_through_the_command_carries_its_text(tmp_path):
+    path = tmp_path / "draft.docx"
+    _make_docx(path)
+    result = analyze(path)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["document"]["offsets_refer_to"] == "text"
+    assert data["document"]["title"] == "France rejects Johnson's plan"
