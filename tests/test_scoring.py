@@ -512,3 +512,71 @@ def test_reporter_loaded_count_needs_a_limit(plain_ctx):
     assert not list(too_many_reporter_loaded(a, rule, plain_ctx))
     ctx = limits(max_reporter_loaded=1)
     assert len(list(too_many_reporter_loaded(a, rule, ctx))) == 1
+
+
+# --- the design example, end to end ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def channel(ctx, channel_text) -> Analysis:
+    from factcheck.api import analyze_text
+
+    return analyze_text(channel_text, ctx=ctx)
+
+
+def line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def test_design_example_france_dominates_and_the_uk_is_never_quoted(channel):
+    b = channel.balance
+    assert [s.name for s in b.sides] == ["France", "United Kingdom"]
+    france, uk = b.sides
+    assert france.statements >= 7 and france.direct == 2
+    assert uk.statements == 1 and uk.direct == 0
+    assert france.share > 0.9 and france.first and france.last
+    assert "Gerald Darmanin" in france.speakers and "Boris Johnson" in uk.speakers
+    # Macron and Patel are on the sides' lists but never speak.
+    silent = {sp.name for sp in channel.speakers if sp.statements == 0 and sp.kind == "person"}
+    assert {"Emmanuel Macron", "Priti Patel"} <= silent
+    assert "Emmanuel Macron" in france.speakers and "Priti Patel" in uk.speakers
+    assert b.score is not None and b.score < 0.3
+    assert b.formula == FORMULA
+
+
+def test_design_example_raises_the_balance_finding_with_default_threshold(channel, channel_text):
+    found = [f for f in channel.findings if f.rule == "BAL001"]
+    assert len(found) == 1
+    assert channel_text[found[0].start : found[0].end].startswith("More than 1,000 migrants")
+    assert "France has" in found[0].message
+    assert "United Kingdom 1 (0 direct)" in found[0].message
+
+
+def test_design_example_right_of_reply(channel, channel_text):
+    """The UK is accused of exploiting the crisis (line 2); Johnson's letter, its only
+    statement, is reported on line 6: after that first accusation, but before France's
+    last charge, Darmanin's quoted "held hostage by domestic British politics" (line 8).
+    So the UK is accused and has not replied after its last accusation."""
+    france, uk = channel.balance.sides
+    letter = next(st for st in channel.statements if st.side == uk.name)
+    assert letter.cue == "wrote" and line_of(channel_text, letter.start) == 6
+    accusation = next(st for st in channel.statements if st.accusation)
+    assert line_of(channel_text, accusation.start) == 2
+    assert "exploiting the crisis" in accusation.text
+    assert uk.accused and uk.replied is False
+    assert not france.accused and france.replied is None
+    found = [f for f in channel.findings if f.rule == "BAL002"]
+    assert len(found) == 1
+    assert channel_text[found[0].start : found[0].end] == "held hostage"
+    assert line_of(channel_text, found[0].start) == 8
+
+
+def test_design_example_tone_and_readability(channel):
+    tone = channel.sentiment
+    france, uk = channel.balance.sides
+    assert tone["by_side"][france.name]["statements"]["n"] == france.statements
+    assert tone["by_side"][uk.name]["statements"]["n"] == 1
+    assert -0.5 < tone["overall"]["mean"] < 0.5  # per sentence: no saturation
+    r = channel.readability
+    assert r["note"] is None and 8 < r["flesch_kincaid_grade"] < 16
+    assert {"textstat", "vaderSentiment"} <= set(channel.versions)
