@@ -23,7 +23,10 @@ import yaml
 from factcheck import resources
 from factcheck.errors import RuleFileError
 from factcheck.model import Severity
+from factcheck.rulecache import RuleCache
 
+# libyaml's C loader when PyYAML was built with it (the wheels are): many times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MARKER_RE = re.compile(r"\[\[(.+?)\]\]", re.S)
 KINDS = ("lexicon", "cues", "roles", "sides", "quantities", "boilerplate", "check")
 
@@ -155,6 +158,7 @@ def load_ruleset(extra_dirs: Sequence[Path | str] = (), *, include_default: bool
         dirs.append(path)
     by_id: dict[str, Rule] = {}
     digest = hashlib.sha256()
+    cache = RuleCache(rule_schema())
     for directory in dirs:
         seen_here: dict[str, Path] = {}
         for file in sorted(directory.rglob("*.yml")) + sorted(directory.rglob("*.yaml")):
@@ -162,7 +166,12 @@ def load_ruleset(extra_dirs: Sequence[Path | str] = (), *, include_default: bool
                 continue
             raw = file.read_bytes()
             digest.update(file.name.encode() + b"\0" + raw)
-            rule = load_rule_file(file, raw.decode("utf-8", errors="replace"))
+            key = cache.key(raw)
+            data = cache.get(key)
+            if data is None:
+                data = validated_data(file, raw.decode("utf-8", errors="replace"))
+                cache.put(key, data)
+            rule = _rule_from_data(file, data)
             if rule.id in seen_here:
                 raise RuleFileError(
                     str(file),
@@ -173,12 +182,18 @@ def load_ruleset(extra_dirs: Sequence[Path | str] = (), *, include_default: bool
                 )
             seen_here[rule.id] = file
             by_id[rule.id] = rule
+    cache.save()
     rules = tuple(sorted(by_id.values(), key=lambda r: r.id))
     return RuleSet(rules, digest.hexdigest()[:16])
 
 
 def load_rule_file(path: Path, text: str | None = None) -> Rule:
     """Parse and validate one rule file, raising RuleFileError with file, line and key."""
+    return _rule_from_data(path, validated_data(path, text))
+
+
+def validated_data(path: Path, text: str | None = None) -> dict[str, Any]:
+    """The rule file's data, validated against the schema (errors name file, line, key)."""
     shown = _display_path(path)
     if text is None:
         try:
@@ -186,8 +201,7 @@ def load_rule_file(path: Path, text: str | None = None) -> Rule:
         except (OSError, UnicodeDecodeError) as exc:
             raise RuleFileError(shown, f"cannot read rule file: {exc}") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -199,19 +213,23 @@ def load_rule_file(path: Path, text: str | None = None) -> Rule:
         raise RuleFileError(
             shown, "a rule file must be a mapping of keys (id, name, kind, ...)", line=1
         )
-    _validate(shown, data, node)
+    _validate(shown, data, text)
     stem_id = path.stem.split("-", 1)[0]
     if stem_id != data["id"]:
         raise RuleFileError(
             shown,
             f"file name must start with the rule id '{data['id']}'",
-            line=_line_of(node, ["id"]),
+            line=_line_of(_compose(text), ["id"]),
             key="id",
             hint=f"rename the file to {data['id']}-{data['name']}.yml",
         )
-    body = {k: v for k, v in data.items() if k not in _HEADER_KEYS}
     if data["kind"] == "boilerplate":
-        _compile_patterns(shown, node, body)
+        _compile_patterns(shown, text, data)
+    return data
+
+
+def _rule_from_data(path: Path, data: dict[str, Any]) -> Rule:
+    body = {k: v for k, v in data.items() if k not in _HEADER_KEYS}
     examples = data["examples"]
     return Rule(
         id=data["id"],
@@ -286,10 +304,16 @@ def _validator() -> Any:
     return jsonschema.Draft202012Validator(rule_schema())
 
 
-def _validate(shown: str, data: dict[str, Any], node: yaml.Node) -> None:
+def _compose(text: str) -> yaml.Node | None:
+    """The YAML node tree, for line numbers: built only on the error path."""
+    return yaml.compose(text, Loader=_LOADER)
+
+
+def _validate(shown: str, data: dict[str, Any], text: str) -> None:
     errors = sorted(_validator().iter_errors(data), key=lambda e: (len(e.absolute_path), e.message))
     if not errors:
         return
+    node = _compose(text)
     error = _most_useful(errors)
     path = list(error.absolute_path)
     message, key, hint = _explain(error, data)
@@ -413,7 +437,7 @@ def _line_of(node: yaml.Node | None, path: Sequence[Any], *, key_line: bool = Fa
     return line
 
 
-def _compile_patterns(shown: str, node: yaml.Node, body: Mapping[str, Any]) -> None:
+def _compile_patterns(shown: str, text: str, body: Mapping[str, Any]) -> None:
     for i, item in enumerate(body.get("patterns", [])):
         try:
             re.compile(item["pattern"])
@@ -421,7 +445,7 @@ def _compile_patterns(shown: str, node: yaml.Node, body: Mapping[str, Any]) -> N
             raise RuleFileError(
                 shown,
                 f"bad regular expression: {exc}",
-                line=_line_of(node, ["patterns", i, "pattern"]),
+                line=_line_of(_compose(text), ["patterns", i, "pattern"]),
                 key=f"patterns.{i}.pattern",
             ) from None
 

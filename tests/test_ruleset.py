@@ -120,3 +120,17 @@ def test_strip_markers():
     text, spans = strip_markers("a [[bc]] d [[e]]")
     assert text == "a bc d e"
     assert [text[s:e] for s, e in spans] == ["bc", "e"]
+
+
+def test_cache_revalidates_a_changed_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    path = write(rules, GOOD)
+    assert load_ruleset([rules]).get("XX001").severity == "warning"
+    assert list((tmp_path / "cache").glob("rules-*.json"))
+    path.write_text(GOOD.replace("severity: warning", "severity: error"), encoding="utf-8")
+    assert load_ruleset([rules]).get("XX001").severity == "error"
+    path.write_text(GOOD.replace("category: sample", "categroy: sample"), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="categroy"):
+        load_ruleset([rules])
