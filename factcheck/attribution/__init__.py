@@ -59,10 +59,15 @@ class Lexicons:
     def speakerish(self, phrase: str) -> bool:
         """Whether a phrase can name a source ("according to officials", not "to plan")."""
         documents = self.cues.subjects
-        for word in phrase.split():
+        words = phrase.split()
+        for word in words:
             low = word.lower().strip(".,'’")
-            if word[:1].isupper() or low in documents or self.roles.lookup(low) is not None:
+            if word[:1].isupper() or self.roles.lookup(low) is not None:
                 return True
+            if low in documents and len(words) > 1:  # "according to the plan", not "to plan"
+                return True
+            if "." in low and low.rsplit(".", 1)[-1] in ("com", "org", "net", "fr", "uk", "gov"):
+                return True  # according to ouest-france.fr
         return False
 
 

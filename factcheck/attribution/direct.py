@@ -87,38 +87,73 @@ def _label_entry(lexicon: CueLexicon) -> CueEntry | None:
 
 
 def _labels(view, paragraphs, sentences, names, quotes, entry, excluded) -> list[Raw]:
-    """``Darmanin: "..."`` and ``John McCain: Republican anger appeals to...``."""
+    """``Darmanin: "..."`` anywhere, and a paragraph ``Gingrich: Trump must decide...``."""
     out = []
+    seen: set[int] = set()
     for para in paragraphs:
         m = _LABEL_RE.match(view, para.start, para.end)
         if m is None or excluded(para.start, para.end):
             continue
-        label_start, label_end = m.start(1), m.end(1)
-        found = [
-            n for n in names.overlapping(label_start, label_end)
-            if n.start <= label_start + 1 and n.end >= label_end - 1
-        ]  # fmt: skip
-        if not found or found[0].kind not in ("person", "organisation", "collective"):
+        name = _label_name(view, names, m.start(1), m.end(1), at_paragraph_start=True)
+        if name is None:
             continue
-        colon = view.index(":", label_end)
-        hit = CueHit(colon, colon + 1, ":", (entry,))
         rest = m.end()
         quote = quotes.starting_at(rest)
         if quote is not None:
-            parts = inner_parts(view, quote)
-            direct = True
+            parts, direct = inner_parts(view, quote), True
         else:
             end = _trim_end(view, rest, para.end)
             parts = [(rest, end)] if count_words(view[rest:end]) >= 3 else []
             direct = False
-        if not parts:
+        if parts:
+            out.append(_label_raw(view, sentences, entry, name, m.end(1), parts, direct, quote))
+            seen.add(rest)
+    for quote in quotes.quotes:
+        # "Republican pollster Daron Shaw: “Historically, ...”" inside a paragraph
+        before = view[max(0, quote.start - 3) : quote.start]
+        colon = quote.start - len(before) + before.rfind(":")
+        if ":" not in before or view[colon + 1 : quote.start].strip() or quote.start in seen:
             continue
-        si = sentences.index(rest)
-        raw = Raw(parts, direct, hit, entry, si if si is not None else -1, (found[0].start,
-                  found[0].end))  # fmt: skip
-        raw.quote = quote
-        out.append(raw)
+        if excluded(quote.start, quote.end):
+            continue
+        found = [n for n in names.overlapping(colon - 1, colon) if n.end == colon]
+        if not found or found[0].kind not in ("person", "organisation"):
+            continue
+        parts = inner_parts(view, quote)
+        if parts:
+            out.append(_label_raw(view, sentences, entry, found[0], colon, parts, True, quote))
     return out
+
+
+_NOT_LABELS = frozenset({"update", "note", "photo", "photos", "video", "watch", "read", "related",
+                         "editor's note", "correction", "clarification", "disclosure", "warning",
+                         "breaking", "exclusive", "analysis", "opinion", "editorial", "live",
+                         "advertisement", "sponsored", "transcript", "q", "a", "full text",
+                         "more", "also", "see also", "source", "sources", "credit"})  # fmt: skip
+
+
+def _label_name(view, names, start, end, *, at_paragraph_start):  # type: ignore[no-untyped-def]
+    """The named mention that a ``NAME:`` label consists of, if it is one."""
+    if view[start:end].strip().lower() in _NOT_LABELS:
+        return None
+    found = [n for n in names.overlapping(start, end) if n.start <= start + 1 and n.end >= end - 1]
+    if not found:
+        return None
+    if found[0].kind in ("person", "organisation", "collective"):
+        return found[0]
+    words = view[start:end].split()
+    if at_paragraph_start and len(words) <= 3 and all(w[:1].isupper() for w in words):
+        return found[0]
+    return None
+
+
+def _label_raw(view, sentences, entry, name, colon, parts, direct, quote) -> Raw:  # type: ignore[no-untyped-def]
+    colon = view.index(":", colon)
+    hit = CueHit(colon, colon + 1, ":", (entry,))
+    si = sentences.index(parts[0][0])
+    raw = Raw(parts, direct, hit, entry, si if si is not None else -1, (name.start, name.end))
+    raw.quote = quote
+    return raw
 
 
 def _continues_in_paragraph(view: str, previous: Raw, quote: Quote) -> bool:

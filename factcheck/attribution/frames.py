@@ -33,6 +33,7 @@ from factcheck.attribution.text import (
     DAYS,
     DETERMINERS,
     MONTHS,
+    OBJECT_PRONOUNS,
     POSSESSIVES,
     PREPOSITIONS,
     QUOTE_CLOSE,
@@ -56,6 +57,15 @@ _SUBORDINATORS = frozenset({"while", "although", "though", "if", "when", "becaus
 _RELATIVE_BREAKS = frozenset({"which", "who", "whom", "whose", "where"})
 _COORD_SKIP = frozenset({"has", "have", "had", "also", "later", "then", "is", "was", "would",
                          "will", "repeatedly", "even", "again"})  # fmt: skip
+# A clause after ", X said," that is narration, not the rest of the statement.
+_NO_TAIL = frozenset({"and", "as", "while", "when", "before", "after", "then", "so", "until",
+                      "because", "who", "which", "where", "adding", "saying"})  # fmt: skip
+_ADDRESSEE_PREPS = frozenset({"of", "at", "in", "from"})
+# After a final frame ("..., Darmanin told reporters after meeting ..."): adjuncts only.
+_FINAL_TAIL = frozenset({"after", "during", "before", "at", "in", "on", "while", "when", "as",
+                         "last", "this", "earlier", "later", "via", "through", "from",
+                         "following", "ahead", "outside", "inside", "near", "to", "of", "about",
+                         "over", "amid", "by"})  # fmt: skip
 _SETTINGS = frozenset({"twitter", "facebook", "television", "camera", "air", "radio"})
 # Inside an accused target's noun phrase: "the leader of the opposition", not "X of lying".
 _TARGET_PREPS = frozenset({"at", "in", "from"})
@@ -170,7 +180,12 @@ class Frames:
         if entry.frame in ("source", "adjunct"):
             return True
         first_char = self.view[hit.start]
-        if first_char.isupper() and k > 0 and toks[k - 1].text not in QUOTE_OPEN:
+        if (
+            first_char.isupper()
+            and k > 0
+            and toks[k - 1].text not in QUOTE_OPEN
+            and not _title_case(toks)
+        ):
             return False
         prev = toks[k - 1].lower if k > 0 else ""
         if prev == "to" and not entry.phrase:
@@ -216,11 +231,11 @@ class Frames:
             if participle:
                 self._forward(hit, si, toks, m, None, "same")
                 return
-            if self._inverted(hit, si, toks, subject.start, m):
-                return
             found = _appositive_subject(toks, subject.start)
             if found is not None:
                 self._forward(hit, si, toks, m, _span(toks, *found), "np")
+                return
+            self._inverted(hit, si, toks, subject.start, m)
         elif subject.kind == "quote":
             self._inverted(hit, si, toks, subject.start, m)
         elif subject.kind == "coord":
@@ -240,11 +255,42 @@ class Frames:
     ) -> None:
         speaker = _span(toks, subject.start, subject.end)
         p = subject.start - 1
+        if p >= 0 and toks[p].text == "," and self._parenthetical(hit, si, toks, p, speaker, m):
+            return
         if p >= 0 and (_quote_before(toks, p) is not None or (
             toks[p].text == "," and not self._clausal(toks, m, hit)
         )) and self._content_before(hit, si, toks, p, speaker, m):  # fmt: skip
             return
         self._forward(hit, si, toks, m, speaker, "np")
+
+    def _parenthetical(
+        self,
+        hit: CueHit,
+        si: int,
+        toks: list[Token],
+        p: int,
+        speaker: tuple[int, int],
+        m: int,
+    ) -> bool:
+        """``CONTENT, X said, CONTENT``: the statement is the sentence around the frame."""
+        j = _skip_adjuncts(toks, m)
+        if j + 2 >= len(toks) or toks[j].text != ",":
+            return False
+        nxt = toks[j + 1]
+        if nxt.text in QUOTE_OPEN or nxt.text == "'" or nxt.lower in _NO_TAIL:
+            return False
+        if nxt.lower.endswith("ing") and not nxt.is_cap:
+            return False
+        if not any(t.is_word for t in toks[:p]) or sum(1 for t in toks[j + 1 :] if t.is_word) < 2:
+            return False
+        start = self._content_start(si, toks)
+        parts = [(start, _trim_end(self.view, start, toks[p].start)), (nxt.start, 0)]
+        parts[1] = (nxt.start, self._content_end(si, toks, nxt.start))
+        parts = [(s, e) for s, e in parts if e > s]
+        if not parts:
+            return False
+        self._add(Raw(parts, False, hit, None, si, speaker), toks, m, final=True)
+        return True
 
     def _content_before(
         self,
@@ -292,7 +338,9 @@ class Frames:
         if after not in (",", ".", "!", "?", ";", "(", ":") and after not in QUOTE_OPEN:
             return False
         first = toks[i]
-        if not (first.is_cap or first.lower in DETERMINERS or first.lower in SUBJECT_PRONOUNS):
+        if first.lower in POSSESSIVES or not (
+            first.is_cap or first.lower in DETERMINERS or first.lower in SUBJECT_PRONOUNS
+        ):
             return False
         speaker = _span(toks, i, j)
         return self._content_before(hit, si, toks, p, speaker, j + 1)
@@ -315,9 +363,11 @@ class Frames:
             if np is not None and toks[np[0]].lower not in CLAUSE_WORDS:
                 i = np[1] + 1
         elif entry.object == "addressee" and i < len(toks) and not _content_opener(toks[i]):
-            np = np_after(toks, i)
+            np = np_after(toks, i, preps=_ADDRESSEE_PREPS)
             if np is not None:
-                i = np[1] + 1
+                after = np[1] + 1
+                infinitive = after < len(toks) and toks[after].lower in ("to", "not")
+                i = i if infinitive else after
         elif entry.object == "target" and i < len(toks):
             np = np_after(toks, i, preps=_TARGET_PREPS)
             if np is not None:
@@ -440,8 +490,11 @@ class Frames:
             end = toks[k - 1].start if toks[k - 1].text == "," else toks[k].start
             if end > start:
                 parts.append((start, _trim_end(self.view, start, end)))
-        if j + 1 < len(toks) and toks[j + 1].text == ",":
-            after = j + 2
+        comma = next((c for c in range(j + 1, min(len(toks), j + 30)) if toks[c].text == ","),
+                     None) if not words_before else (j + 1 if j + 1 < len(toks) and toks[j + 1].text
+                                                     == "," else None)  # fmt: skip
+        if comma is not None:
+            after = comma + 1
             if after < len(toks) and toks[after].is_word:
                 start = toks[after].start
                 end = self._content_end(si, toks, start)
@@ -545,7 +598,12 @@ class Frames:
         tok = toks[i]
         if tok.lower in ("that", "yes", "no") or tok.text in QUOTE_OPEN:
             return True
-        if not tok.is_word or tok.lower in PREPOSITIONS or tok.lower in CONJUNCTIONS:
+        if not tok.is_word:
+            return False
+        if tok.lower == "to" and i + 1 < len(toks):
+            nxt = toks[i + 1]
+            return not (nxt.is_cap or nxt.lower in DETERMINERS or nxt.lower in OBJECT_PRONOUNS)
+        if tok.lower in _FINAL_TAIL or tok.lower in CONJUNCTIONS:
             return False
         return sum(1 for t in toks[i:] if t.is_word) >= 3
 
@@ -596,9 +654,22 @@ class Frames:
                 j = k - 1
                 while j > first and toks[j].lower in _COORD_SKIP:
                     j -= 1
-                if j > first and toks[j].lower in ("and", "but") and toks[j - 1].text != ",":
+                if (
+                    j > first
+                    and toks[j].lower in ("and", "but")
+                    and toks[j - 1].text != ","
+                    and self._needs_ok(hit.entries[0], toks, _first_at(toks, hit.end) or k + 1,
+                                       final=False)
+                ):  # fmt: skip
                     end = toks[j].start
                     break
+            if tok.text == ";" or (
+                tok.text in ("—", "–", "--")
+                and k + 1 < len(toks)
+                and toks[k + 1].lower.endswith("ing")
+            ):
+                end = tok.start
+                break
             if prev == "," and k > first + 2:
                 w = tok.lower
                 if w in _RELATIVE_BREAKS or (
@@ -615,6 +686,12 @@ class Frames:
         return any(
             r.sentence == si and r.start <= hit.start < r.end and not r.direct for r in self.out
         )
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """A headline in title case ("Trump Says He Is Unlikely To Win"): capitals are not names."""
+    words = [t for t in toks if t.is_word and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.is_cap for t in words) >= 0.8 * len(words)
 
 
 def _quote_before(toks: list[Token], p: int) -> int | None:
@@ -719,7 +796,7 @@ def _after_frame(toks: list[Token], m: int) -> int | None:
     i = _skip_adjuncts(toks, m)
     if i + 1 < len(toks) and toks[i].text == ",":
         nxt = toks[i + 1]
-        if nxt.lower in CONJUNCTIONS or nxt.lower.endswith("ing") or nxt.text in QUOTE_OPEN:
+        if nxt.lower in _NO_TAIL or nxt.lower.endswith("ing") or nxt.text in QUOTE_OPEN:
             return None
         rest = [t for t in toks[i + 1 :] if t.is_word]
         if len(rest) >= 2:
