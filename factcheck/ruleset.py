@@ -25,8 +25,24 @@ from factcheck.errors import RuleFileError
 from factcheck.model import Severity
 from factcheck.rulecache import RuleCache
 
-# libyaml's C loader when PyYAML was built with it (the wheels are): many times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+
+
+class _RuleLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loader (libyaml's C parser when PyYAML has it) with YAML 1.2 booleans.
+
+    YAML 1.1 reads ``no``, ``on``, ``yes`` and ``off`` as booleans: a lexicon word
+    list holding "no" would silently become ``False``. Only true/false are booleans here.
+    """
+
+
+_RuleLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_RuleLoader.add_implicit_resolver(
+    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 MARKER_RE = re.compile(r"\[\[(.+?)\]\]", re.S)
 KINDS = ("lexicon", "cues", "roles", "sides", "quantities", "boilerplate", "check")
 
@@ -201,7 +217,7 @@ def validated_data(path: Path, text: str | None = None) -> dict[str, Any]:
         except (OSError, UnicodeDecodeError) as exc:
             raise RuleFileError(shown, f"cannot read rule file: {exc}") from None
     try:
-        data = yaml.load(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=_RuleLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -306,7 +322,7 @@ def _validator() -> Any:
 
 def _compose(text: str) -> yaml.Node | None:
     """The YAML node tree, for line numbers: built only on the error path."""
-    return yaml.compose(text, Loader=_LOADER)
+    return yaml.compose(text, Loader=_RuleLoader)
 
 
 def _validate(shown: str, data: dict[str, Any], text: str) -> None:

@@ -134,3 +134,9 @@ def test_cache_revalidates_a_changed_file(tmp_path, monkeypatch):
     path.write_text(GOOD.replace("category: sample", "categroy: sample"), encoding="utf-8")
     with pytest.raises(RuleFileError, match="categroy"):
         load_ruleset([rules])
+
+
+def test_yaml_words_like_no_and_on_stay_words(tmp_path):
+    text = GOOD.replace("suggestion: criticise", "suggestion: criticise\n    unless_near: [no, on]")
+    rule = load_rule_file(write(tmp_path, text))
+    assert rule.body["entries"][0]["unless_near"] == ["no", "on"]
