@@ -75,7 +75,7 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
                 source=how,
                 link=link,
                 voice=voice,
-                rule=grammar.vocab.rule(q.kind),
+                rule=q.rule or grammar.vocab.rule(q.kind),
                 sentence=sentence,
                 date=q.date,
                 verb=q.verb,

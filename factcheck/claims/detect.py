@@ -60,6 +60,7 @@ class Quantity:
     date: str | None = None
     core_start: int = 0
     core_end: int = 0
+    rule: str | None = None  # the rule file that decided the kind, when not the default
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,6 +461,10 @@ class _Reader:
             value *= unit.sense.factor
         left = self.left(fig.start)
         post, post_end = self.post(end)
+        if post is not None and unit is None:  # "10 or so years", "1,000-plus people"
+            unit = self.unit(post_end, fig)
+            if unit is not None:
+                post_end = unit.end
         low = high = None
         rng = None
         if post is None:
@@ -512,6 +517,7 @@ class _Reader:
                 low=low,
                 high=high,
                 unit=self.unit_name(kind, unit) or fig.currency,
+                rule=self._deciding_rule(kind, unit, fig),
                 qualifier=qualifier.normal if qualifier else None,
                 noun=noun,
                 verb=verb,
@@ -546,6 +552,14 @@ class _Reader:
         if fig.digits is not None and _YEAR_RE.fullmatch(fig.digits):
             return "year"
         return "count"
+
+    def _deciding_rule(self, kind: str, unit: _Unit | None, fig: _Figure) -> str | None:
+        """The file whose form decided the kind (a newsroom's own currency file)."""
+        if unit is not None and unit.sense.kind == kind and unit.sense.rule:
+            return unit.sense.rule
+        if kind == "money" and fig.currency is not None:
+            return self.v.currency_rules.get(fig.currency)
+        return None
 
     def unit_name(self, kind: str, unit: _Unit | None) -> str | None:
         if unit is not None:
@@ -759,7 +773,10 @@ class _Reader:
         if month is None:
             return None
         iso = iso_date(self.year, month) if self.year else f"--{month:02d}"
-        return self._date(m.start("mo"), m.end("mo"), iso, None)
+        end = m.end("mo")
+        if text.endswith(".") and len(name) > 4:
+            end -= 1  # "in November." ends the sentence; "in Nov." is an abbreviation
+        return self._date(m.start("mo"), end, iso, None)
 
     def _decade(self, m: re.Match[str]) -> Quantity | None:
         digits = re.search(r"\d+", m.group())
@@ -874,15 +891,19 @@ class _Reader:
 
     def rank(self, m: re.Match[str], kind: str) -> Quantity | None:
         text = m.group()
+        words = key(text).split()
         if kind == "rank":
-            first = re.split(r"[\s\-‐‑]+", text, maxsplit=1)[0]
-            value: float | None = self.v.ordinals.get(key(first))
+            value: float | None = self.v.ordinals.get(" ".join(words[:2])) or self.v.ordinals.get(
+                words[0]
+            )
         else:
             tail = re.split(r"[\s\-‐‑.]+", text)[-1]
             value = parse_digits(tail) if tail[:1].isdigit() else self.v.cardinals.get(key(tail))
         if value is None:
             return None
-        noun, _ = noun_after(self.view, m.end())
+        noun = None
+        if kind == "rank" and words[-1] not in self.v.rank_after:  # "third-largest employer"
+            noun, _ = noun_after(self.view, m.end())
         return Quantity(
             m.start(),
             m.end(),

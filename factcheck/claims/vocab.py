@@ -47,6 +47,12 @@ class UnitSense:
     unit: str
     factor: float = 1.0
     dimension: str | None = None
+    rule: str = ""  # the rule file that lists this form
+
+    @property
+    def kind(self) -> str:
+        """The claim kind this reading gives."""
+        return SENSE_KINDS[self.vocabulary]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +78,7 @@ class Vocabulary:
         default_factory=dict
     )
     currency_before: Mapping[str, str] = field(default_factory=dict)  # exact-ish symbol -> unit
+    currency_rules: Mapping[str, str] = field(default_factory=dict)  # unit -> its rule file
     after: Mapping[str, tuple[UnitSense, ...]] = field(default_factory=dict)
     attached: Mapping[str, tuple[UnitSense, ...]] = field(default_factory=dict)  # exact case
     minor: Mapping[str, frozenset[str]] = field(default_factory=dict)  # unit -> minor words
@@ -95,8 +102,18 @@ class Vocabulary:
     exclusions: tuple[Exclusion, ...] = ()
 
     def rule(self, kind: str) -> str:
+        """The rule file credited with claims of ``kind`` (its ``decides``)."""
         return self.rule_for_kind.get(kind, "")
 
+
+SENSE_KINDS = {
+    "currencies": "money",
+    "minor": "money",
+    "percentages": "percent",
+    "ages": "age",
+    "durations": "duration",
+    "units": "measure",
+}
 
 # Which vocabulary a unit reading belongs to, in the order a word is read when it has
 # several senses ("pounds": money before mass; "years old": age before duration).
@@ -118,7 +135,7 @@ def build_vocabulary(rules: Iterable[Rule]) -> Vocabulary:
         if "decides" in body:
             rule_for_kind.setdefault(body["decides"], rule.id)
         for entry in body["entries"]:
-            _add_entry(vocabulary, entry, acc, after, attached)
+            _add_entry(vocabulary, entry, acc, after, attached, rule.id)
         for i, item in enumerate(body.get("exclude", ())):
             flags = 0 if item.get("case_sensitive") else re.I
             try:
@@ -146,6 +163,7 @@ _DICT_FIELDS = (
     "multipliers",
     "vague",
     "currency_before",
+    "currency_rules",
     "minor",
     "qualifiers",
     "post_qualifiers",
@@ -201,11 +219,12 @@ def _add_entry(
     acc: dict[str, Any],
     after: dict[str, list[UnitSense]],
     attached: dict[str, list[UnitSense]],
+    rule_id: str,
 ) -> None:
     forms = [key(f) for f in entry.get("forms", ())]
     role = entry.get("role")
     if vocabulary == "currencies":
-        _add_currency(entry, acc, after, attached)
+        _add_currency(entry, acc, after, attached, rule_id)
         return
     if vocabulary in ("percentages", "units", "durations") or role == "age-after":
         sense_vocab = "ages" if role == "age-after" else vocabulary
@@ -213,6 +232,7 @@ def _add_entry(
             sense_vocab,
             entry.get("unit") or "",
             dimension=entry.get("dimension"),
+            rule=rule_id,
         )
         for f in forms:
             after.setdefault(f, []).append(sense)
@@ -249,19 +269,22 @@ def _add_currency(
     acc: dict[str, Any],
     after: dict[str, list[UnitSense]],
     attached: dict[str, list[UnitSense]],
+    rule_id: str,
 ) -> None:
     unit = entry["unit"]
     minor = unit in ("cent", "pence")
+    acc["currency_rules"].setdefault(unit, rule_id)
     for f in entry.get("before", ()):
         acc["currency_before"].setdefault(key(f), unit)
-    sense = UnitSense("minor" if minor else "currencies", unit)
+    sense = UnitSense("minor" if minor else "currencies", unit, rule=rule_id)
     for f in entry.get("after", ()):
         after.setdefault(key(f), []).append(sense)
     for f in entry.get("attached", ()):
         attached.setdefault(f, []).append(sense)
     for f, factor in entry.get("scaled", {}).items():
-        after.setdefault(key(f), []).append(UnitSense("currencies", unit, factor=factor))
-        attached.setdefault(f, []).append(UnitSense("currencies", unit, factor=factor))
+        scaled = UnitSense("currencies", unit, factor=factor, rule=rule_id)
+        after.setdefault(key(f), []).append(scaled)
+        attached.setdefault(f, []).append(scaled)
     if entry.get("minor"):
         acc["minor"][unit] = frozenset(key(f) for f in entry["minor"])
 
