@@ -252,3 +252,17 @@ def test_jobs_give_the_same_output(drafts):
     two = invoke("check", drafts, "-f", "json", "--jobs", "2")
     assert one.exit_code == two.exit_code
     assert json.loads(one.stdout) == json.loads(two.stdout)
+
+
+def test_bundled_rules_skip_front_matter_code_and_urls(drafts):
+    """The shipped lexicons on the same draft: copy is checked, markup is not."""
+    result = invoke("check", drafts, "-f", "json", "--fail-on", "never", rules=False)
+    assert result.exit_code == 0, result.stderr
+    found = [f for f in json_findings(result) if f["rule"] != "FC001"]
+    at = {(f["line"], f["column"]): f for f in found}
+    assert at[(10, 13)]["match"] == "cynically" and at[(10, 13)]["voice"] == "reporter"
+    assert at[(13, 12)]["match"] == "thugs" and at[(13, 12)]["severity"] != "info"
+    assert at[(11, 51)]["voice"] == "quoted" and at[(11, 51)]["severity"] == "info"
+    # Front matter (1-6), the link's URL (14), the code block (16-18), inline code (20).
+    masked = {1, 2, 3, 4, 5, 6, 14, 16, 17, 18, 20}
+    assert not [f for f in found if f["line"] in masked]
