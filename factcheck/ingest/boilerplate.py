@@ -28,7 +28,8 @@ from factcheck.model import Analysis, Excluded, Segments, Sentence
 from factcheck.ruleset import Rule
 
 _MAX_LINE = 500  # longer lines are article paragraphs: only line-end patterns apply
-_TAIL = 400  # line-end patterns look at this many characters before the line end
+_BEFORE = 100  # how far back a line-end pattern's ``before`` part may reach
+_CLOSERS = "\"'”’)]»"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,36 +37,54 @@ class Pattern:
     rule: str
     reason: str
     scope: str
-    max_lines: int
+    max_lines: int = 10
+    start: str = "word"  # line-end: where the match may begin (any, word, sentence)
+    regex: re.Pattern[str] | None = None  # line-end: the pattern, anchored at the line end
+    before: re.Pattern[str] | None = None  # line-end: optional part just before the match
 
 
 @dataclass(frozen=True, slots=True)
 class Matcher:
-    """One combined expression per scope; group ``p<i>`` is ``patterns[i]``."""
+    """Compiled patterns: whole-line ones combined, line-end ones one by one.
+
+    Whole-line patterns form one expression (group ``p<i>`` is ``patterns[i]``).
+    Line-end patterns are compiled one by one, so that ``re`` can skip ahead to each
+    one's first literal instead of trying them all at every position.
+    """
 
     patterns: tuple[Pattern, ...]
     whole_line: re.Pattern[str] | None  # line and block scopes
-    line_end: re.Pattern[str] | None
+    line_end: tuple[Pattern, ...]
 
 
 def build_matcher(rules: Sequence[Rule]) -> Matcher:
-    """Compile every boilerplate rule's patterns into one expression per scope."""
+    """Compile every boilerplate rule's patterns (once per run, via ``ctx.compiled``)."""
     patterns: list[Pattern] = []
     whole: list[str] = []
-    tail: list[str] = []
     for rule in rules:
         for item in rule.body["patterns"]:
-            i = len(patterns)
             scope = item.get("scope", "line")
-            patterns.append(Pattern(rule.id, item["reason"], scope, item.get("max_lines", 10)))
-            flags = "" if item.get("case_sensitive") else "i"
             body = _unanchored(item["pattern"])
-            group = f"(?P<p{i}>(?{flags}:{body}))" if flags else f"(?P<p{i}>(?:{body}))"
-            (tail if scope == "line-end" else whole).append(group)
+            flags = 0 if item.get("case_sensitive") else re.I
+            if scope == "line-end":
+                before = item.get("before")
+                pattern = Pattern(
+                    rule.id,
+                    item["reason"],
+                    scope,
+                    start=item.get("start", "word"),
+                    regex=re.compile(f"(?:{body})[ \t]*$", flags | re.M),
+                    before=re.compile(before, flags) if before else None,
+                )
+            else:
+                pattern = Pattern(rule.id, item["reason"], scope, item.get("max_lines", 10))
+                inline = "(?i:" if flags else "(?:"
+                whole.append(f"(?P<p{len(patterns)}>{inline}{body}))")
+            patterns.append(pattern)
     return Matcher(
         tuple(patterns),
         re.compile("|".join(whole)) if whole else None,
-        re.compile("(?:" + "|".join(tail) + r")[ \t]*$") if tail else None,
+        tuple(p for p in patterns if p.regex is not None),
     )
 
 
@@ -96,24 +115,19 @@ def _lines(view: str) -> list[tuple[int, int]]:
     """(start, end) of every line's visible content (whitespace trimmed; blank: start == end)."""
     out: list[tuple[int, int]] = []
     pos = 0
-    n = len(view)
-    while pos <= n:
-        nl = view.find("\n", pos)
-        end = n if nl == -1 else nl
-        s, e = pos, end
-        while s < e and view[s].isspace():
-            s += 1
-        while e > s and view[e - 1].isspace():
-            e -= 1
-        out.append((s, e))
-        if nl == -1:
-            break
-        pos = nl + 1
+    for line in view.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + len(line) - len(line.lstrip())
+            out.append((start, start + len(stripped)))
+        else:
+            out.append((pos, pos))
+        pos += len(line) + 1
     return out
 
 
 def find_boilerplate(view: str, matcher: Matcher) -> list[Excluded]:
-    """Excluded spans for every line, line end and block the patterns match."""
+    """Excluded spans for every line, block and line end the patterns match."""
     lines = _lines(view)
     out: list[Excluded] = []
     i = 0
@@ -128,11 +142,9 @@ def find_boilerplate(view: str, matcher: Matcher) -> list[Excluded]:
             if pattern.scope == "block":
                 i, end = _extend_block(view, lines, i, end, pattern.max_lines, matcher)
             out.append(Excluded(start, end, pattern.reason, pattern.rule))
-            continue
-        tail = _line_end(view, start, end, matcher)
-        if tail is not None:
-            out.append(tail)
-    return out
+    taken = sorted((e.start, e.end) for e in out)
+    out.extend(_line_ends(view, matcher, taken))
+    return sorted(out, key=lambda e: (e.start, e.end))
 
 
 def _whole_line(view: str, start: int, end: int, matcher: Matcher) -> int | None:
@@ -144,17 +156,66 @@ def _whole_line(view: str, start: int, end: int, matcher: Matcher) -> int | None
     return int(m.lastgroup[1:])
 
 
-def _line_end(view: str, start: int, end: int, matcher: Matcher) -> Excluded | None:
-    if matcher.line_end is None:
-        return None
-    m = matcher.line_end.search(view, max(start, end - _TAIL), end)
-    if m is None or m.lastgroup is None:
-        return None
-    s, e = m.span(m.lastgroup)
-    while s < e and view[s].isspace():
-        s += 1
-    pattern = matcher.patterns[int(m.lastgroup[1:])]
-    return Excluded(s, e, pattern.reason, pattern.rule) if e > s else None
+def _line_ends(view: str, matcher: Matcher, taken: list[tuple[int, int]]) -> list[Excluded]:
+    """The longest line-end match on each line that is not already excluded as a whole."""
+    best: dict[int, tuple[int, int, Pattern]] = {}  # line end -> (start, end, pattern)
+    for pattern in matcher.line_end:
+        assert pattern.regex is not None
+        pos = 0
+        while (m := pattern.regex.search(view, pos)) is not None:
+            start = _extend_before(view, pattern, m.start())
+            while start < m.end() and view[start].isspace():
+                start += 1
+            end = m.end()
+            while end > start and view[end - 1].isspace():
+                end -= 1
+            if end <= start or not _starts_ok(view, start, pattern.start):
+                pos = m.start() + 1  # a later start on the same line may still qualify
+                continue
+            pos = max(m.end(), m.start() + 1)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if end not in best or start < best[end][0]:
+                best[end] = (start, end, pattern)
+    return [Excluded(s, e, p.reason, p.rule) for s, e, p in best.values()]
+
+
+def _extend_before(view: str, pattern: Pattern, start: int) -> int:
+    """Include the pattern's ``before`` part (a photographer's name before "/AFP").
+
+    The earliest word start on the line from which ``before`` runs up to the match
+    and where the match may begin (``start``) wins; without one, the match stands alone.
+    """
+    if pattern.before is None:
+        return start
+    line_start = view.rfind("\n", 0, start) + 1
+    for p in range(max(line_start, start - _BEFORE), start):
+        at_word = (p == line_start or view[p - 1].isspace()) and not view[p].isspace()
+        if (
+            at_word
+            and _starts_ok(view, p, pattern.start)
+            and pattern.before.fullmatch(view, p, start)
+        ):
+            return p
+    return start
+
+
+def _starts_ok(view: str, pos: int, mode: str) -> bool:
+    """Where a line-end match may begin: anywhere, not inside a word, or a sentence start."""
+    if mode == "any" or pos == 0:
+        return True
+    if mode == "word" and not (view[pos - 1].isalnum() or view[pos - 1] == "_"):
+        return True
+    j = pos
+    while j > 0 and view[j - 1] in " \t":
+        j -= 1
+    if j == 0 or view[j - 1] in "\r\n":
+        return True  # the start of the line
+    if mode != "sentence" or j == pos:
+        return False
+    while j > 0 and view[j - 1] in _CLOSERS:
+        j -= 1
+    return j > 0 and view[j - 1] in ".!?…:"
 
 
 def _extend_block(

@@ -55,9 +55,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "entity": re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
         "atx_open": re.compile(r"[ \t]*#{1,6}(?=[ \t]|$)[ \t]*"),
         "atx_close": re.compile(r"(?<=[ \t])#+[ \t]*$"),
-        # A line that may open a block other than a paragraph (or continue a list item).
+        # A line that may open a block other than a paragraph (a heading, list item,
+        # quote, fence, HTML block, rule, setext underline, link definition, indented code).
         "block_start": re.compile(
-            r"^(?: {0,3}(?:[#>*+=_~`<\[-]|[0-9]{1,9}[.)](?:[ \t]|$))| {4}|\t)", re.M
+            r"^(?: {0,3}(?:[>]|#{1,6}(?:[ \t\r]|$)|[-+*](?:[ \t\r]|$)"
+            r"|(?:[-*_][ \t\r]*){3,}$|-+[ \t\r]*$|=+[ \t\r]*$|`{3,}|~{3,}|<[A-Za-z/!?]"
+            r"|\[[^\]\n]+\]:|[0-9]{1,9}[.)](?:[ \t\r]|$))| {4}|\t)",
+            re.M,
         ),
         "blank_lines": re.compile(r"\n(?:[ \t\r]*\n)+"),
         "quote_marker": re.compile(r"[ \t]*>[ \t]?"),
@@ -73,11 +77,10 @@ def markdown_document(text: str, path: str) -> Document:
     if front is not None:
         masker.mask_spans([(0, front.end)])
         meta = front.meta
-    lines = _line_starts(text)
     env: dict[str, Any] = {}
     if _patterns()["block_start"].search(masker.view):
         tokens = _parser().parse(masker.view, env)
-        structure = _block_structure(tokens, lines, masker)
+        structure = _block_structure(tokens, _line_starts(text), masker)
     else:  # nothing but paragraphs: no need for the (slow) CommonMark block parser
         structure = _paragraphs_only(masker.view)
 
@@ -303,8 +306,9 @@ def _line_end(text: str, lines: list[int], i: int) -> int:
 
 def _trim(view: str, start: int, end: int) -> Span | None:
     """The block without the blank (masked) characters at either end."""
-    while start < end and view[start].isspace():
-        start += 1
-    while end > start and view[end - 1].isspace():
-        end -= 1
-    return Span(start, end) if end > start else None
+    block = view[start:end]
+    stripped = block.strip()
+    if not stripped:
+        return None
+    start += len(block) - len(block.lstrip())
+    return Span(start, start + len(stripped))

@@ -52,6 +52,9 @@ def parse_directive(comment: str, start: int, line: int) -> Directive | None:
 
 def resolve(directives: Iterable[Directive], text: str, view: str) -> tuple[Suppression, ...]:
     """Turn directives found in ``text`` (offsets into it) into covered spans."""
+    directives = list(directives)
+    if not directives:
+        return ()
     index = LineIndex(text)
     out: list[Suppression] = []
     open_regions: list[tuple[tuple[str, ...], int, int]] = []  # (rules, start, comment line)

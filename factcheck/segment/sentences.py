@@ -55,7 +55,8 @@ OPENERS = "\"“‘'«([—–-"
 
 @cache
 def _candidates() -> re.Pattern[str]:
-    return re.compile(r"(?:\.\.\.|…|[.!?])[.!?…]*[)\]\"'”’»]*(?=\s)")
+    # group 1: the punctuation and closing quotes; group 2: the next character, if any
+    return re.compile(r"((?:\.\.\.|…|[.!?])[.!?…]*[)\]\"'”’»]*)\s+(\S)?")
 
 
 @cache
@@ -70,26 +71,23 @@ def split_sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
     if sent_start >= end:
         return out
     for m in _candidates().finditer(view, sent_start, end):
-        nxt = _skip_space(view, m.end(), end)
-        if nxt >= end or not _is_boundary(view, m, nxt, end):
+        ch = m.group(2)
+        if ch is None or ch.islower() or ch in ",;:%).…":
+            continue  # the paragraph's end, or lower case / punctuation after it
+        punct = m.group(1)
+        full_stop = punct[0] == "." and not punct.startswith("...")
+        if full_stop and not _full_stop_ends(view, m.start(), ch, m.start(2), end):
             continue
-        if m.end() > sent_start:
-            out.append((sent_start, m.end()))
-        sent_start = nxt
+        out.append((sent_start, m.end(1)))
+        sent_start = m.start(2)
     last = _trim_end(view, sent_start, end)
     if last > sent_start:
         out.append((sent_start, last))
     return out
 
 
-def _is_boundary(view: str, m: re.Match[str], nxt: int, end: int) -> bool:
-    ch = view[nxt]
-    if ch.islower() or ch in ",;:%).…":
-        return False
-    punct = m.group()
-    if punct[0] != "." or punct.startswith("..."):
-        return True  # ! ? and ellipses: a boundary unless lower case follows
-    dot = m.start()
+def _full_stop_ends(view: str, dot: int, ch: str, nxt: int, end: int) -> bool:
+    """Whether the full stop at ``dot`` ends a sentence, given the next character ``ch``."""
     token = _token_before(view, dot)
     if not token:
         return True
@@ -111,10 +109,9 @@ def _is_boundary(view: str, m: re.Match[str], nxt: int, end: int) -> bool:
 
 def _token_before(view: str, dot: int) -> str:
     """The word just before a full stop, without opening brackets or quotes."""
-    i = dot
-    while i > 0 and not view[i - 1].isspace() and dot - i < 24:
-        i -= 1
-    token = view[i:dot].lstrip(OPENERS)
+    lo = max(0, dot - 24)
+    i = max(view.rfind(" ", lo, dot), view.rfind("\n", lo, dot), view.rfind("\t", lo, dot))
+    token = view[i + 1 if i >= 0 else lo : dot].lstrip(OPENERS)
     if "-" in token or "/" in token:  # "pro-U.S.", "R-Calif."
         token = token.replace("/", "-").rsplit("-", 1)[-1]
     return token
