@@ -37,6 +37,14 @@ _SEP = r"[\s\-]+"
 _GAP = r"[\s\"'“”‘’(]*"
 
 Window = Callable[[int, int], tuple[int, int]]
+_CONDITIONS = (
+    "requires_near",
+    "unless_near",
+    "requires_followed_by",
+    "unless_followed_by",
+    "requires_preceded_by",
+    "unless_preceded_by",
+)
 
 
 def fold(text: str) -> str:
@@ -66,24 +74,25 @@ class Entry:
     suggestion: str | None
     why: str | None
     case_forms: frozenset[str] | None = None  # exact-case keys when case_sensitive
-    requires_near: re.Pattern[str] | None = None
-    unless_near: re.Pattern[str] | None = None
-    requires_followed_by: re.Pattern[str] | None = None
-    unless_followed_by: re.Pattern[str] | None = None
-    requires_preceded_by: re.Pattern[str] | None = None
-    unless_preceded_by: re.Pattern[str] | None = None
+    # Context conditions as word lists; their regexes are compiled on first use (most
+    # entries never match in a run, and compiling hundreds of patterns up front is slow).
+    requires_near: tuple[str, ...] = ()
+    unless_near: tuple[str, ...] = ()
+    requires_followed_by: tuple[str, ...] = ()
+    unless_followed_by: tuple[str, ...] = ()
+    requires_preceded_by: tuple[str, ...] = ()
+    unless_preceded_by: tuple[str, ...] = ()
 
     @property
     def plain(self) -> bool:
         """True when the entry matches anywhere, without context conditions."""
-        return (
-            self.case_forms is None
-            and self.requires_near is None
-            and self.unless_near is None
-            and self.requires_followed_by is None
-            and self.unless_followed_by is None
-            and self.requires_preceded_by is None
-            and self.unless_preceded_by is None
+        return self.case_forms is None and not (
+            self.requires_near
+            or self.unless_near
+            or self.requires_followed_by
+            or self.unless_followed_by
+            or self.requires_preceded_by
+            or self.unless_preceded_by
         )
 
     def accepts(self, folded: str, view: str, start: int, end: int, window: Window) -> bool:
@@ -93,35 +102,32 @@ class Entry:
             and phrase_key(_unfold_case(view[start:end])) not in self.case_forms
         ):
             return False
-        if self.requires_followed_by is not None and not self.requires_followed_by.match(
+        if self.requires_followed_by and not _next_pattern(self.requires_followed_by).match(
             folded, end
         ):
             return False
-        if self.unless_followed_by is not None and self.unless_followed_by.match(folded, end):
+        if self.unless_followed_by and _next_pattern(self.unless_followed_by).match(folded, end):
             return False
         lo = max(0, start - 80)
-        if self.requires_preceded_by is not None and not self.requires_preceded_by.search(
+        if self.requires_preceded_by and not _previous_pattern(self.requires_preceded_by).search(
             folded, lo, start
         ):
             return False
-        if self.unless_preceded_by is not None and self.unless_preceded_by.search(
+        if self.unless_preceded_by and _previous_pattern(self.unless_preceded_by).search(
             folded, lo, start
         ):
             return False
-        if self.requires_near is None and self.unless_near is None:
+        if not (self.requires_near or self.unless_near):
             return True
         s0, s1 = window(start, end)
-        if self.requires_near is not None and not _near(
-            self.requires_near, folded, s0, s1, start, end
-        ):
+        if self.requires_near and not _near(self.requires_near, folded, s0, s1, start, end):
             return False
-        return not (
-            self.unless_near is not None and _near(self.unless_near, folded, s0, s1, start, end)
-        )
+        return not (self.unless_near and _near(self.unless_near, folded, s0, s1, start, end))
 
 
-def _near(pattern: re.Pattern[str], folded: str, s0: int, s1: int, start: int, end: int) -> bool:
-    """A word of ``pattern`` in the sentence ``[s0, s1)``, outside the hit itself."""
+def _near(words: tuple[str, ...], folded: str, s0: int, s1: int, start: int, end: int) -> bool:
+    """One of ``words`` in the sentence ``[s0, s1)``, outside the hit itself."""
+    pattern = _words_pattern(words)
     return bool(pattern.search(folded, s0, max(s0, start)) or pattern.search(folded, end, s1))
 
 
@@ -237,14 +243,7 @@ def compile_entry(
     """The compiled entry (one per brace alternative of its term) and its form keys."""
     how = str(raw.get("inflect", "none"))
     head = raw.get("head")
-    conditions = {
-        "requires_near": _words_pattern(raw.get("requires_near")),
-        "unless_near": _words_pattern(raw.get("unless_near")),
-        "requires_followed_by": _next_pattern(raw.get("requires_followed_by")),
-        "unless_followed_by": _next_pattern(raw.get("unless_followed_by")),
-        "requires_preceded_by": _previous_pattern(raw.get("requires_preceded_by")),
-        "unless_preceded_by": _previous_pattern(raw.get("unless_preceded_by")),
-    }
+    conditions = {key: tuple(str(w) for w in raw.get(key, ())) for key in _CONDITIONS}
     extra = [f for form in raw.get("forms", ()) for f in expand_braces(str(form))]
     out = []
     for i, term in enumerate(expand_braces(str(raw["term"]))):
@@ -291,10 +290,11 @@ def _case_inflections(term: str, how: str, head: int | None) -> list[str]:
 
 
 def _word_alternatives(words: Sequence[str]) -> str:
-    """A regex alternation of ``words`` with their noun and verb inflections.
+    """A regex for ``words`` with their noun and verb inflections, on word boundaries.
 
-    Each alternative carries its own word boundaries, so a condition word may also
-    be a clitic: ``'s`` in ``requires_preceded_by`` matches ``Trump's claim``.
+    Word forms go into a trie (a near-word list can hold hundreds of forms); a form
+    that starts or ends with punctuation keeps its own boundaries, so a condition
+    word may be a clitic: ``'s`` in ``requires_preceded_by`` matches ``Trump's claim``.
     """
     forms: set[str] = set()
     for word in words:
@@ -307,8 +307,11 @@ def _word_alternatives(words: Sequence[str]) -> str:
             for variant in {*noun_forms(last), *verb_forms(last)}:
                 forms.add(" ".join([*parts[:-1], variant]))
         forms.add(key)
-    ordered = sorted(forms, key=lambda f: (-len(f), f))
-    return "|".join(_bounded(f) for f in ordered)
+    plain = [f for f in forms if f[0].isalnum() and f[-1].isalnum()]
+    odd = sorted((f for f in forms if f not in plain), key=lambda f: (-len(f), f))
+    branches = [rf"(?<!\w)(?:{_trie_regex(plain)})(?!\w)"] if plain else []
+    branches += [_bounded(f) for f in odd]
+    return "|".join(branches) or "(?!)"
 
 
 def _bounded(form: str) -> str:
@@ -319,23 +322,17 @@ def _bounded(form: str) -> str:
 
 
 @cache
-def _words_cached(words: tuple[str, ...]) -> re.Pattern[str]:
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_word_alternatives(words))
 
 
-def _words_pattern(words: Sequence[str] | None) -> re.Pattern[str] | None:
-    return _words_cached(tuple(words)) if words else None
-
-
-def _next_pattern(words: Sequence[str] | None) -> re.Pattern[str] | None:
-    if not words:
-        return None
+@cache
+def _next_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{_GAP}(?:{_word_alternatives(words)})")
 
 
-def _previous_pattern(words: Sequence[str] | None) -> re.Pattern[str] | None:
-    if not words:
-        return None
+@cache
+def _previous_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:{_word_alternatives(words)}){_GAP}$")
 
 
