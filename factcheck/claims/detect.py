@@ -37,10 +37,27 @@ _APPOSITION_RE = re.compile(r"[A-Z][a-z]+, \Z")
 _RATIO_SPLIT_RE = re.compile(r"\s+(?:in every|of every|out of|in|over)\s+", re.I)
 # Every byte but an ASCII letter becomes a space: the text's words, for anchor lookup.
 _WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+_BARE_MINOR_RE = re.compile(
+    r"[ \t]+and[ \t]+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty|seventy|seventy-five|eighty|ninety)"
+    r"(?=[ \t]*(?:[.,;!?)]|$))",
+    re.I,
+)
+_GLUED_SYMBOL_RE = re.compile(r"(?:<=|>=|[~∼<>≥≤])\Z")
 _SYMBOLS = frozenset({"~", "∼", "<", ">", "<=", ">=", "≥", "≤"})
 _ARTICLE_RE = re.compile(r"[ \t]+(?:of[ \t]+)?an?(?=[ \t])", re.I)
 _NEGATIVE_RE = re.compile(r"\b(?:minus|negative)\s+\Z", re.I)
 _AND_SHARE_RE = re.compile(r"[ \t]+and[ \t]+(?:a|one)[ \t]+(half|quarter|third)\b", re.I)
+
+
+def _month_case_ok(word: str) -> bool:
+    """Whether a month name is cased as one: 'November', 'NOVEMBER', 'november'.
+
+    Not 'FeB', nor a lower-case 'may' or 'march' (verbs).
+    """
+    if word.istitle() or (word.isupper() and len(word) > 3):
+        return True
+    return word.islower() and word not in _LOWER_MONTH_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +374,11 @@ class _Reader:
         if not senses or m is None:
             return None
         text = m.group("u")
-        if not text[-1:].isalpha() and re.match(r"[ \t]?\d", view[m.end() : m.end() + 2]):
+        if (
+            not text[-1:].isalpha()
+            and re.match(r"[ \t]?\d", view[m.end() : m.end() + 2])
+            and self.g.minor_at.match(view, m.end()) is None
+        ):
             return None  # "$ 20,000.00 $ 37,305.97": the "$" opens the next amount
         if fig.currency is not None:
             # "$5 million" is already money; only a matching currency name may follow
@@ -414,7 +435,9 @@ class _Reader:
         floor = max(0, j - 30)
         i = max(view.rfind(" ", floor, j), view.rfind("\n", floor, j), view.rfind("\t", floor, j))
         i = i + 1 if i != -1 else floor
-        return view[i:j].lstrip("(\"“‘'[").lower().replace("’", "'").rstrip(".")
+        word = view[i:j].lstrip("(\"“‘'[").lower().replace("’", "'").rstrip(".")
+        glued = _GLUED_SYMBOL_RE.search(word)
+        return glued.group() if glued is not None and j == pos else word
 
     def _changes(self, pos: int) -> bool:
         """A verb of change within three words before ``pos``: 'rose sharply from 5%'."""
@@ -429,6 +452,10 @@ class _Reader:
         cursor = len(window)
         for token in reversed(window.split()[-8:]):
             at = window.rfind(token, 0, cursor)
+            glued = _GLUED_SYMBOL_RE.search(token) if not out else None
+            if glued is not None and at + len(token) == cursor:  # "x>10", "(~70%"
+                out.append((glued.group(), floor + at + glued.start()))
+                break
             opened = token.lstrip("(\"“‘'[")
             word = opened.lower().replace("’", "'")
             if not word or word[-1] in ',;:!?"”)]' or not (word[0].isalpha() or word in _SYMBOLS):
@@ -481,6 +508,10 @@ class _Reader:
         kind = self.kind_of(fig, unit, left, rng is not None)
         if kind is None:
             return None, end
+        if kind in ("count", "year") and unit is None and self._percent_first(left, fig, end):
+            percent = self.v.after[left["percent-of"][0].rsplit(" ", 1)[0]][0]
+            unit = _Unit(percent, end, left["percent-of"][0])
+            kind = "percent"
         if kind == "year":
             return self.year_reading(fig, left, end)
         if "qualifier" in left:
@@ -490,6 +521,8 @@ class _Reader:
                 qualifier, q_start = q, start
         if post is not None:
             qualifier, end = post, post_end
+        if kind == "percent" and "percent-of" in left:
+            q_start = min(q_start, left["percent-of"][1])
         if kind == "age" and "age" in left and unit is None:
             q_start = min(q_start, left["age"][1])
         if rng is not None and "range" in left:
@@ -578,6 +611,15 @@ class _Reader:
         if kind in ("percent", "ratio", "money"):
             return noun_after(self.view, end, of_only=True, money=kind == "money")
         return None, None
+
+    def _percent_first(self, left: dict[str, tuple[str, int]], fig: _Figure, end: int) -> bool:
+        """'percent of 10', 'percents of twenty': no figure before, no noun after."""
+        if "percent-of" not in left or fig.currency is not None:
+            return False
+        before = self.view[: left["percent-of"][1]].rstrip()
+        if before[-1:].isdigit() or self._word_before(left["percent-of"][1]) in self.v.cardinals:
+            return False
+        return noun_after(self.view, end)[0] is None
 
     def _share_ok(self, fig: _Figure, end: int, qualifier: Qualifier | None) -> bool:
         """'half' is a figure as a share: 'half of', 'half the', 'nearly half'."""
@@ -675,7 +717,10 @@ class _Reader:
             return value, end
         m = self.g.minor_at.match(self.view, end)
         if m is None or key(m.group("m")) not in words:
-            return value, end
+            bare = _BARE_MINOR_RE.match(self.view, end)
+            if bare is None or not unit.text[-1:].isalpha():
+                return value, end
+            m = bare  # "15 dollars and 15.": the cents without their name
         n = m.group("n")
         cents = parse_digits(n) if n[0].isdigit() else self.v.cardinals.get(key(n))
         if cents is None:
@@ -767,7 +812,7 @@ class _Reader:
         if word is None:
             return None
         name = key(word.group()).rstrip(".")
-        if word.group().islower() and name in _LOWER_MONTH_WORDS:
+        if not _month_case_ok(word.group().rstrip(".")):
             return None
         month = self.v.months.get(name)
         if month is None:
@@ -794,9 +839,7 @@ class _Reader:
         months = [(mm.group(), mm.start()) for mm in self._month_re().finditer(text)]
         if not months:
             return None
-        if any(
-            word.islower() and key(word).rstrip(".") in _LOWER_MONTH_WORDS for word, _ in months
-        ):
+        if not all(_month_case_ok(word.rstrip(".")) for word, _ in months):
             return None
         month_numbers = [
             self.v.months[key(w).rstrip(".")]
@@ -866,6 +909,11 @@ class _Reader:
             qualifier, start = q.normal, q_start
             low = value if q.bound == "low" else None
             high = value if q.bound == "high" else None
+        post, post_end = self.post(end)
+        if post is not None:  # "2 in 5 or more"
+            qualifier, end = post.normal, post_end
+            low = value if post.bound == "low" else low
+            high = value if post.bound == "high" else high
         noun, verb = noun_after(self.view, end)
         return Quantity(
             start,
@@ -985,10 +1033,9 @@ class _Reader:
         """Whether the figure is a reference number ('the two countries', 'Covid-19').
 
         A claim whose figure lies in a match of an ``exclude`` pattern is dropped.
-        Money and percentages are never reference numbers.
         """
         pattern = self.g.exclusions
-        if pattern is None or q.kind in ("money", "percent"):
+        if pattern is None:
             return False
         for start in self._token_starts(q.core_start, q.core_end):
             m = pattern.match(self.view, start)

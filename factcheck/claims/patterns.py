@@ -225,7 +225,8 @@ def compile_grammar(vocab: Vocabulary) -> Grammar:
     after_at = rf"(?P<sep>[ \t]*-[ \t]*|\s*)(?P<u>{trie(after_words)})(?![A-Za-z])"
     attached_at = rf"(?P<u>(?-i:{trie(v.attached)}))(?![A-Za-z])"
     post_at = rf"(?:\s+(?P<w>{_bounded(trie(v.post_qualifiers))})(?!\s+than\b)|(?P<plus>\+))"
-    join_at = rf"\s*(?P<j>{trie(v.range_joins)})\s*"
+    # "8- to 16-metre": a suspended hyphen before the join
+    join_at = rf"\s*(?:[-–][ \t]*(?=(?:to|and|or)\b))?(?P<j>{trie(v.range_joins)})\s*"
     minor_words = sorted({w for ws in v.minor.values() for w in ws})
     minor_at = (
         rf",?\s+(?:and\s+)?(?P<n>\d{{1,2}}|\b(?:{trie(v.cardinals)})\b)"
@@ -281,6 +282,9 @@ def _left_table(v: Vocabulary) -> dict[str, str]:
     ):
         for w in words:
             table[w] = role
+    for form, senses in v.after.items():  # "percent of 10": the percentage written first
+        if form[:1].isalpha() and any(s.unit == "percent" for s in senses):
+            table[f"{form} of"] = "percent-of"
     return table
 
 
