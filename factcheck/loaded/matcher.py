@@ -83,17 +83,7 @@ class Entry:
     requires_preceded_by: tuple[str, ...] = ()
     unless_preceded_by: tuple[str, ...] = ()
 
-    @property
-    def plain(self) -> bool:
-        """True when the entry matches anywhere, without context conditions."""
-        return self.case_forms is None and not (
-            self.requires_near
-            or self.unless_near
-            or self.requires_followed_by
-            or self.unless_followed_by
-            or self.requires_preceded_by
-            or self.unless_preceded_by
-        )
+    plain: bool = True  # no case or context conditions: any match counts
 
     def accepts(self, folded: str, view: str, start: int, end: int, window: Window) -> bool:
         """Whether a match of this entry at ``[start, end)`` survives its context conditions."""
@@ -253,7 +243,9 @@ def compile_entry(
         if raw.get("case_sensitive"):
             exact = [*_case_inflections(term, how, head), *(extra if i == 0 else ())]
             case_forms = frozenset(phrase_key(_unfold_case(f)) for f in exact)
+        plain = case_forms is None and not any(conditions.values())
         entry = Entry(
+            plain=plain,
             rule=rule_id,
             category=category,
             term=term,
