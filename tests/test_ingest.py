@@ -400,3 +400,11 @@ def test_docx_through_the_command_carries_its_text(tmp_path):
     data = json.loads(result.stdout)
     assert data["document"]["offsets_refer_to"] == "text"
     assert data["document"]["title"] == "France rejects Johnson's plan"
+
+
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "unicode.txt"
+    path.write_bytes("\u201cWe will not move,\u201d Darmanin said.\n".encode("utf-16"))
+    doc = read_document(str(path), Options())
+    assert doc.text == "\u201cWe will not move,\u201d Darmanin said.\n"
+    assert doc.encoding == "utf-16"

@@ -242,3 +242,19 @@ def test_straight_single_quotes_only_in_headings():
 def test_inches_and_stray_marks_do_not_swallow_the_article():
     text = 'The 12" screen was sold out.\n\nMigrants arrived "on Tuesday".\n'
     assert quotes(text) == ['"on Tuesday"']
+
+
+def test_a_quotation_broken_over_lines_runs_on_to_its_closing_mark():
+    text = (
+        "\u201cOur son is a devout Muslim who prayed five times a day and never once spoke "
+        "about violence, politics or anything of the kind.\n"
+        "He never missed a prayer,\u201d his mother told reporters outside the courthouse on "
+        "Tuesday afternoon, holding a photograph of him.\n"
+        "Police declined to comment on the case when asked about it on Tuesday evening.\n"
+    )
+    seg = segment_text(text)
+    assert len(seg.paragraphs) == 3
+    (quote,) = seg.quotes
+    assert text[quote.start : quote.end].endswith("He never missed a prayer,\u201d")
+    assert quote.contains(text.index("never missed"))
+    assert not quote.contains(text.index("Police"))

@@ -5,6 +5,7 @@ problem and the fix, raised before anything is analysed or written. Decoding tri
 UTF-8, then UTF-8 with a byte-order mark (the BOM is dropped, so offsets count from
 the first character after it), then cp1252 (Windows "ANSI", common in newsroom
 exports) with a warning, because a wrong guess there silently changes curly quotes.
+UTF-16 with a byte-order mark (Word's "Unicode text") is read as such.
 """
 
 from __future__ import annotations
@@ -72,6 +73,11 @@ def check_not_empty(shown: str, data: bytes) -> None:
 def decode(shown: str, data: bytes) -> Decoded:
     """Decode text bytes: UTF-8, UTF-8 with BOM, then cp1252 with a warning."""
     check_not_empty(shown, data)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Word's "Unicode text" export
+        try:
+            return _checked(shown, Decoded(data.decode("utf-16"), "utf-16"))
+        except UnicodeDecodeError as exc:
+            raise _undecodable(shown, data, exc) from None
     if is_binary(data):
         raise InputError(
             f"{shown}: looks like a binary file, not text",
@@ -106,8 +112,9 @@ def _checked(shown: str, decoded: Decoded) -> Decoded:
 
 def _undecodable(shown: str, data: bytes, exc: UnicodeDecodeError) -> InputError:
     line = data.count(b"\n", 0, exc.start) + 1
+    what = "UTF-16" if exc.encoding.startswith("utf-16") else "UTF-8 or Windows-1252"
     return InputError(
-        f"{shown}:{line}: cannot decode byte 0x{data[exc.start]:02x} as UTF-8 or Windows-1252",
+        f"{shown}:{line}: cannot decode byte 0x{data[exc.start]:02x} as {what}",
         hint="save the file as UTF-8",
     )
 
@@ -115,8 +122,7 @@ def _undecodable(shown: str, data: bytes, exc: UnicodeDecodeError) -> InputError
 def is_binary(data: bytes) -> bool:
     """NUL bytes, or many control characters in the first 8 KiB, mean "not text".
 
-    UTF-16 files (which are full of NULs) are refused here too: newsroom tools
-    export UTF-8 or cp1252, and the message tells the user to re-save as UTF-8.
+    UTF-16 without a byte-order mark (full of NULs) is refused here too.
     """
     sample = data[:_SAMPLE]
     if b"\x00" in sample:

@@ -9,8 +9,10 @@ contradict its glyph (a common conversion error) follows the neighbours.
 * News convention: a paragraph that opens a quotation without closing it continues
   into the next paragraph when that one starts with an opening mark; the result is
   one :class:`~factcheck.model.Quote` with one part per paragraph.
-* An unclosed quotation without that continuation stops at its paragraph's end, so
-  a stray mark never swallows the rest of the article.
+* A quotation also runs on when the next paragraph's first mark closes it (text
+  broken into lines inside a quotation, e.g. one sentence per line).
+* An unclosed quotation without either continuation stops at its paragraph's end,
+  so a stray mark never swallows the rest of the article.
 
 Single curly quotes (‘...’) are quotations outside double quotes (headline style:
 Appeals to ‘Bad Angels Of Our Nature.’); an apostrophe (don’t, Johnson’s, the
@@ -108,8 +110,11 @@ def _pair_doubles(view: str, paragraphs: Sequence[Paragraph]) -> list[Quote]:
         parts: list[Span] = []
         if carried:
             parts, carried = carried, []
-            open_at = marks[0][0]  # the continuation mark that opens this paragraph
-            marks = marks[1:]
+            if marks[0][0] == p.start and marks[0][1] != "close":
+                open_at = marks[0][0]  # the continuation mark that opens this paragraph
+                marks = marks[1:]
+            else:
+                open_at = p.start  # the quotation runs on over a line break
         for pos, direction in marks:
             if open_at is None:
                 if direction != "close":
@@ -123,15 +128,27 @@ def _pair_doubles(view: str, paragraphs: Sequence[Paragraph]) -> list[Quote]:
         if open_at is None:
             continue
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        if nxt is not None and not p.heading and not nxt.heading and _opens_quote(view, nxt):
+        if nxt is not None and not p.heading and not nxt.heading and _continues(view, nxt):
             carried = [*parts, Span(open_at, p.end)]
         else:
             out.emit([*parts, Span(open_at, p.end)], closed=False)
     return out.quotes
 
 
-def _opens_quote(view: str, p: Paragraph) -> bool:
-    return view[p.start] in '"“«„' and _direction(view, p.start, p) != "close"
+def _continues(view: str, p: Paragraph) -> bool:
+    """Whether an open quotation goes on into paragraph ``p``.
+
+    It does when ``p`` starts with an opening mark (the news convention), or when the
+    first mark in ``p`` closes a quotation: the text was broken into lines inside it
+    (one sentence per line, or a hard line break).
+    """
+    m = _double_marks().search(view, p.start, p.end)
+    if m is None:
+        return False
+    direction = _direction(view, m.start(), p)
+    if m.start() == p.start:
+        return direction != "close"
+    return direction == "close"
 
 
 def _pair_singles(
