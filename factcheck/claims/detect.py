@@ -37,6 +37,7 @@ _APPOSITION_RE = re.compile(r"[A-Z][a-z]+, \Z")
 _RATIO_SPLIT_RE = re.compile(r"\s+(?:in every|of every|out of|in|over)\s+", re.I)
 # Every byte but an ASCII letter becomes a space: the text's words, for anchor lookup.
 _WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+_OF_AHEAD_RE = re.compile(r"[ \t]+of\b", re.I)
 _BARE_MINOR_RE = re.compile(
     r"[ \t]+and[ \t]+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty|seventy|seventy-five|eighty|ninety)"
@@ -818,10 +819,18 @@ class _Reader:
         if month is None:
             return None
         iso = iso_date(self.year, month) if self.year else f"--{month:02d}"
-        end = m.end("mo")
-        if text.endswith(".") and len(name) > 4:
-            end -= 1  # "in November." ends the sentence; "in Nov." is an abbreviation
-        return self._date(m.start("mo"), end, iso, None)
+        return self._date(m.start("mo"), self._month_end(text, m.end("mo")), iso, None)
+
+    def _month_end(self, text: str, end: int) -> int:
+        """Drop a full stop after a full month name ('in July.' ends the sentence).
+
+        The stop of 'Nov.' is the abbreviation's and stays.
+        """
+        if text.endswith("."):
+            word = self.g.month.findall(text)
+            if word and key(word[-1]).rstrip(".") in self.v.full_months:
+                return end - 1
+        return end
 
     def _decade(self, m: re.Match[str]) -> Quantity | None:
         digits = re.search(r"\d+", m.group())
@@ -836,6 +845,7 @@ class _Reader:
     def _calendar(self, m: re.Match[str], kind: str) -> Quantity | None:
         """'December 1', 'Dec. 1, 2015', '1 December 2015', 'March 31-April 4', 'May 2016'."""
         text = m.group()
+        end = self._month_end(text, m.end())
         months = [(mm.group(), mm.start()) for mm in self._month_re().finditer(text)]
         if not months:
             return None
@@ -862,15 +872,15 @@ class _Reader:
                 if resolved_year
                 else f"--{month_numbers[0]:02d}"
             )
-            return self._date(m.start(), m.end(), iso, None)
+            return self._date(m.start(), end, iso, None)
         first = iso_date(resolved_year, month_numbers[0], days[0])
         if first is None:
             return None
         if len(days) > 1:
             last_month = month_numbers[-1]
             last = iso_date(resolved_year, last_month, days[1])
-            return self._date(m.start(), m.end(), f"{first}/{last}" if last else first, None)
-        return self._date(m.start(), m.end(), first, None)
+            return self._date(m.start(), end, f"{first}/{last}" if last else first, None)
+        return self._date(m.start(), end, first, None)
 
     def _month_re(self) -> re.Pattern[str]:
         return self.g.month
@@ -966,6 +976,8 @@ class _Reader:
         """'hundreds of', 'tens of thousands', 'a couple of', 'millions of pounds'."""
         value, low, high = self.v.vague[key(m.group())]
         end = m.end()
+        if key(m.group()) in self.v.vague_need_of and not _OF_AHEAD_RE.match(self.view, end):
+            return None  # "it scores points"
         kind = "count"
         unit = None
         qualifier = "about" if value is not None else None
@@ -1054,8 +1066,9 @@ class _Reader:
         while i > 0 and not view[i - 1].isspace() and core_start - i < 12:
             i -= 1
         starts.append(i)
-        if i != core_start:
-            starts.append(core_start)
+        for j in range(max(i + 1, core_start - 2), core_start + 1):
+            if j == core_start or not view[j].isalnum():
+                starts.append(j)  # "General—(1)": the bracket inside the token
         for _ in range(3):
             j = i
             while j > 0 and view[j - 1] in " \t":

@@ -73,6 +73,10 @@ _PLURAL_IRREGULAR = {
     "criteria": "criterion",
     "phenomena": "phenomenon",
 }
+_SINGULAR_S = _words(
+    "news series species means politics economics physics athletics mathematics headquarters "
+    "gas lens arms sales goods savings earnings"
+)
 _PHRASE_RE = re.compile(r"[ \t]*([A-Za-z][\w'’\-]*(?:[ \t]+[A-Za-z][\w'’\-]*){0,5})")
 _LAST_WORD_RE = re.compile(r"([A-Za-z]+)[ \t]+\Z")
 _DETERMINER = r"(?:(?:the|a|an|its|their|his|her|our|all|those|these)[ \t]+)?"
@@ -129,11 +133,26 @@ def noun_after(
             verb = low
             break
         phrase.append(word)
+        if _plural(low):  # a plural noun heads the phrase: "two men *attempt*"
+            verb = _verb_in(words[i + 1 : i + 4])
+            break
         if len(phrase) == 4:
             break
     if not phrase:
         return None, verb
     return phrase[-1].lower(), verb
+
+
+def _plural(word: str) -> bool:
+    """A plural noun: 'migrants', 'people', 'men' (not 'news', 'bus', 'crisis')."""
+    if word in _PLURAL_IRREGULAR:
+        return word not in ("police", "staff", "data", "media")
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "'s"))
+        and word not in _SINGULAR_S
+    )
 
 
 def _verb_in(words: list[str]) -> str | None:
@@ -142,6 +161,8 @@ def _verb_in(words: list[str]) -> str | None:
         word = raw.lower()
         if word in ("been", "being", "not", "either", "already", "also", "now", "since"):
             continue
+        if word in AUXILIARIES:
+            continue  # "were killed", "have been arrested"
         if word.endswith("ed") or word in VERBS:
             return word
         return None

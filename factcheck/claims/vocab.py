@@ -94,6 +94,8 @@ class Vocabulary:
     age_before: frozenset[str] = frozenset()
     fractions: Mapping[str, float] = field(default_factory=dict)
     fractions_need_of: frozenset[str] = frozenset()
+    vague_need_of: frozenset[str] = frozenset()
+    full_months: frozenset[str] = frozenset()  # the longest name of each month
     ratio_joins: frozenset[str] = frozenset()
     ordinals: Mapping[str, int] = field(default_factory=dict)
     superlatives: frozenset[str] = frozenset()
@@ -182,7 +184,9 @@ _SET_FIELDS = (
     "date_modifiers",
     "age_before",
     "fractions_need_of",
+    "vague_need_of",
     "ratio_joins",
+    "full_months",
     "superlatives",
     "rank_before",
     "rank_after",
@@ -249,6 +253,8 @@ def _add_entry(
             acc["needs_unit"].update(forms)
         if role == "fraction" and entry.get("needs_of"):
             acc["fractions_need_of"].update(forms)
+        if role == "month":
+            acc["full_months"].add(max(forms, key=len))
     elif role == "suffix":
         for f in forms:
             acc["suffixes"][f] = entry["value"]
@@ -257,6 +263,8 @@ def _add_entry(
     elif role == "vague":
         for f in forms:
             acc["vague"][f] = (entry.get("value"), entry.get("low"), entry.get("high"))
+        if entry.get("needs_of"):
+            acc["vague_need_of"].update(forms)
     elif role in ("bound", "post-bound"):
         table = acc["qualifiers" if role == "bound" else "post_qualifiers"]
         qualifier = Qualifier(entry["normal"], entry["bound"], frozenset(entry.get("not_for", ())))
