@@ -290,6 +290,13 @@ class _Reader:
         words = parse_words(text, self.v)
         if words is None:
             return None
+        end = num_start + words.end
+        if (
+            self.view[end : end + 1] == "-"
+            and self.view[end + 1 : end + 2].isalpha()
+            and not (self.g.after_at.match(self.view, end) or self.g.scale_at.match(self.view, end))
+        ):
+            return None  # "a four-man contest", "a three-time champion"
         num_start_w = num_start + words.start
         return _Figure(
             start if currency else num_start_w,

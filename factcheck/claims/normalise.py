@@ -54,6 +54,16 @@ VERBS = _words(
     written chosen forgotten hidden broken spoken frozen shaken
     """
 )
+# Verbs that follow a share or a count with no noun, in polls and tallies.
+OPINION_VERBS = _words(
+    """
+    say says said think thinks thought believe believes believed agree agrees agreed disagree
+    disagrees disagreed support supports supported oppose opposes opposed want wants wanted
+    chose choose chooses favor favors favored favour favours favoured back backs backed approve
+    approves approved disapprove disapproves disapproved expect expects expected die dies died
+    voted vote votes told
+    """
+)
 _PLURAL_IRREGULAR = {
     "people": "person",
     "persons": "person",
@@ -128,6 +138,9 @@ def noun_after(
                 verb = _verb_in(words[i + 1 : i + 4])
             break
         if low in STOP_WORDS:
+            break
+        if not phrase and low in OPINION_VERBS:  # "three in four *say*", "48 percent *chose*"
+            verb = low
             break
         if phrase and _looks_like_verb(low):
             verb = low
