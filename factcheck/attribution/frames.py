@@ -60,6 +60,11 @@ _COORD_SKIP = frozenset({"has", "have", "had", "also", "later", "then", "is", "w
 # A clause after ", X said," that is narration, not the rest of the statement.
 _NO_TAIL = frozenset({"and", "as", "while", "when", "before", "after", "then", "so", "until",
                       "because", "who", "which", "where", "adding", "saying"})  # fmt: skip
+# Adjectives that make a cue's base form a noun: "the earlier claim", "a new call".
+_NOUN_MODIFIERS = frozenset({"earlier", "later", "new", "recent", "latest", "first", "last",
+                             "previous", "strong", "such", "same", "false", "bold", "direct",
+                             "repeated", "frequent", "final", "initial", "urgent", "growing",
+                             "wild", "unfounded", "baseless", "dubious"})  # fmt: skip
 _ADDRESSEE_PREPS = frozenset({"of", "at", "in", "from"})
 # After a final frame ("..., Darmanin told reporters after meeting ..."): adjuncts only.
 _FINAL_TAIL = frozenset({"after", "during", "before", "at", "in", "on", "while", "when", "as",
@@ -142,18 +147,26 @@ class Frames:
 
     def run(self) -> list[Raw]:
         hit_starts = self._hit_starts = {h.start for h in self.hits}
-        for hit in self.hits:
-            if self.excluded(hit.start, hit.end) or self.quotes.containing(hit.start, hit.end):
+        for found in self.hits:
+            if self.excluded(found.start, found.end) or self.quotes.containing(
+                found.start, found.end
+            ):
                 continue
-            si = self.sentences.index(hit.start)
+            si = self.sentences.index(found.start)
             if si is None:
                 continue
             toks = self.sentences.tokens(si)
-            k = _first_at(toks, hit.start)
-            m = _first_at(toks, hit.end)
+            k = _first_at(toks, found.start)
+            m = _first_at(toks, found.end)
             if k is None or k >= len(toks):
                 continue
+            hit = _frame_entries(found, toks, k)
+            if hit is None:
+                continue
             entry = hit.entries[0]
+            if entry.frame == "noun":
+                self._noun(hit, si, toks, k, m)
+                continue
             if not self._plausible(hit, entry, toks, k, m, hit_starts):
                 continue
             if entry.frame == "source":
@@ -190,6 +203,12 @@ class Frames:
         prev = toks[k - 1].lower if k > 0 else ""
         if prev == "to" and not entry.phrase:
             return False
+        if (
+            hit.form == entry.cue
+            and not entry.phrase
+            and (prev in _NOUN_MODIFIERS or prev.endswith(("al", "ous", "ive", "ful", "ic")))
+        ):
+            return False  # "the earlier claim that", "a formal request": a noun
         if prev in DETERMINERS - {"that", "one", "all", "both", "some", "many", "most"}:
             return False
         if k > 0 and toks[k - 1].text.endswith(("'s", "’s")) and toks[k - 1].text[0].isupper():
@@ -215,7 +234,11 @@ class Frames:
         participle = hit.form.split()[0].endswith("ing")
         if participle and self._absorbed(hit, si, toks, k):
             return
+        if self._nested(hit, si):
+            return  # "Clinton said she wanted to move forward": part of the statement
         subject = subject_before(toks, k)
+        if subject.kind == "pronoun" and toks[subject.start].lower == "you":
+            return  # "Do you support...?": the reader, not a speaker
         if subject.kind == "np" and hit.form.endswith("s") and _possessed(toks, subject):
             return  # "his early-morning tweets", "Trump's claims": a noun
         if subject.kind in ("np", "pronoun"):
@@ -224,7 +247,8 @@ class Frames:
                 and toks[subject.end].lower not in SUBJECT_PRONOUNS
                 and not _aux_before(toks, k)
             ):
-                self._forward(hit, si, toks, m, None, "same")
+                if m < len(toks) and toks[m].is_word:
+                    self._forward(hit, si, toks, m, None, "same")
                 return
             self._with_subject(hit, si, toks, subject, m)
         elif subject.kind == "comma":
@@ -358,7 +382,7 @@ class Frames:
         entry = hit.entries[0]
         i = m
         targets: list[tuple[int, int]] = []
-        if i < len(toks) and toks[i].lower == "to" and i + 1 < len(toks):
+        if i + 1 < len(toks) and toks[i].lower == "to" and _addressee_word(toks[i + 1]):
             np = np_after(toks, i + 1)
             if np is not None and toks[np[0]].lower not in CLAUSE_WORDS:
                 i = np[1] + 1
@@ -392,7 +416,7 @@ class Frames:
                 return
         i = self._skip_setting(toks, i)
         start = toks[i].start
-        end = self._content_end(si, toks, start)
+        end = self._content_end(si, toks, start, noun_content=entry.object == "target")
         if end <= start:
             return
         raw = Raw([(start, end)], False, hit, None, si, speaker, ref, targets)
@@ -503,6 +527,50 @@ class Frames:
         if parts:
             self.out.append(Raw(parts, False, hit, entry, si, speaker))
 
+    def _noun(self, hit: CueHit, si: int, toks: list[Token], k: int, m: int) -> None:
+        """``Trump's claim that CONTENT``, ``his criticism of CONTENT``."""
+        entry = hit.entries[0]
+        if self._nested(hit, si):
+            return
+        j = k - 1
+        if (
+            j >= 0
+            and toks[j].is_word
+            and not toks[j].is_cap
+            and toks[j].lower not in POSSESSIVES
+            and not toks[j].text.endswith(("'s", "’s"))
+        ):
+            j -= 1  # one adjective: "his earlier claim"
+        if j < 0:
+            return
+        if toks[j].lower in POSSESSIVES:
+            speaker = _span(toks, j, j)
+        elif toks[j].text.endswith(("'s", "’s")):
+            start = np_start(toks, j)
+            if start is None:
+                return
+            speaker = (toks[start].start, toks[j].end - 2)
+        else:
+            return
+        i = m
+        if entry.object is None:
+            if not self._needs_ok(entry, toks, i, final=False):
+                return
+            if toks[i].lower == "that":
+                i += 1
+        if i >= len(toks) or not toks[i].is_word:
+            return
+        start = toks[i].start
+        end = self._content_end(si, toks, start, noun_content=entry.object == "target")
+        if end <= start:
+            return
+        raw = Raw([(start, end)], False, hit, entry, si, speaker)
+        if entry.type == "accusation" and entry.object == "target":
+            np = np_after(toks, i, preps=_TARGET_PREPS)
+            if np is not None:
+                raw.targets.append(_span(toks, *np))
+        self.out.append(raw)
+
     def _adjunct(self, hit: CueHit) -> None:
         """``In a statement, X welcomed CONTENT``, when no verb cue covers the clause."""
         si = self.sentences.index(hit.start)
@@ -577,6 +645,8 @@ class Frames:
             "clause": tok.is_word and (w in CLAUSE_WORDS or w in SUBJECT_PRONOUNS or tok.is_cap
                                        or _clause_after_det(toks, i)),
             "complement": _complement(toks, i),
+            "to": w == "to" and i + 1 < len(toks) and toks[i + 1].is_word
+            and not toks[i + 1].is_cap and toks[i + 1].lower not in DETERMINERS,
         }  # fmt: skip
         return any(checks.get(n, False) for n in entry.needs)
 
@@ -625,7 +695,9 @@ class Frames:
                 break
         return start
 
-    def _content_end(self, si: int, toks: list[Token], start: int) -> int:
+    def _content_end(
+        self, si: int, toks: list[Token], start: int, *, noun_content: bool = False
+    ) -> int:
         """End of reported content from ``start``.
 
         The sentence end, or the first of: a later frame (``, saying``, ``, according
@@ -663,6 +735,14 @@ class Frames:
                 ):  # fmt: skip
                     end = toks[j].start
                     break
+            if (
+                noun_content
+                and tok.lower in ("and", "but")
+                and k + 1 < len(toks)
+                and _predicate_start(toks, k + 1)
+            ):
+                end = tok.start
+                break
             if tok.text == ";" or (
                 tok.text in ("—", "–", "--")
                 and k + 1 < len(toks)
@@ -679,6 +759,12 @@ class Frames:
                     break
         return _trim_end(self.view, start, end)
 
+    def _nested(self, hit: CueHit, si: int) -> bool:
+        """A cue inside an earlier statement's reported content in the same sentence."""
+        return any(
+            r.sentence == si and not r.direct and r.start <= hit.start < r.end for r in self.out
+        )
+
     def _absorbed(self, hit: CueHit, si: int, toks: list[Token], k: int) -> bool:
         """An -ing cue inside an earlier statement's content, with no comma before it."""
         if k > 0 and toks[k - 1].text == ",":
@@ -686,6 +772,46 @@ class Frames:
         return any(
             r.sentence == si and r.start <= hit.start < r.end and not r.direct for r in self.out
         )
+
+
+def _possessor(tok: Token) -> bool:
+    return tok.lower in POSSESSIVES or tok.text.endswith(("'s", "’s"))
+
+
+def _frame_entries(hit: CueHit, toks: list[Token], k: int) -> CueHit | None:
+    """Keep the nominal entries after a possessor ("Trump's claim"), the others elsewhere."""
+    nouns = tuple(e for e in hit.entries if e.frame == "noun")
+    if not nouns:
+        return hit
+    possessed = k > 0 and (
+        _possessor(toks[k - 1])
+        or (k > 1 and toks[k - 1].is_word and not toks[k - 1].is_cap and _possessor(toks[k - 2]))
+    )
+    chosen = nouns if possessed else tuple(e for e in hit.entries if e.frame != "noun")
+    if not chosen:
+        return None
+    return CueHit(hit.start, hit.end, hit.text, chosen)
+
+
+def _addressee_word(tok: Token) -> bool:
+    """``said to reporters``, ``wrote to Macron``: not ``wants to build``."""
+    return (
+        tok.is_cap
+        or tok.lower in DETERMINERS
+        or tok.lower in OBJECT_PRONOUNS
+        or tok.lower
+        in ("reporters", "journalists", "supporters", "voters", "students", "members", "lawmakers")
+    )
+
+
+def _predicate_start(toks: list[Token], i: int) -> bool:
+    """``... and refused to back``, ``but also had to``: a new predicate of the speaker."""
+    while i < len(toks) and toks[i].lower in ("also", "then", "later", "even", "still", "not"):
+        i += 1
+    if i >= len(toks) or toks[i].is_cap or not toks[i].is_word:
+        return False
+    w = toks[i].lower
+    return w in _FINITE or (w.endswith("ed") and len(w) > 4)
 
 
 def _title_case(toks: list[Token]) -> bool:
