@@ -37,11 +37,12 @@ def inconsistent_figures(analysis: Analysis, rule: Rule, ctx: Context) -> Iterab
     lines = LineIndex(analysis.document.text)
     for c in conflicts(
         analysis.claims,
-        kinds=params.get("kinds", ("count", "money")),
+        kinds=params.get("kinds", ("count",)),
         groups=params.get("groups", {}),
         vague=params.get("vague_nouns", ()),
         tolerance=float(params.get("approx_tolerance", 0.1)),
-        max_ratio=float(params.get("max_ratio", 2.0)),
+        max_ratio=float(params.get("max_ratio", 1.5)),
+        by_noun=bool(params.get("by_noun", False)),
     ):
         noun = c.later.noun or c.thing
         yield make_finding(

@@ -25,18 +25,24 @@ class Conflict:
     thing: str
 
 
-def topic(claim: Claim, groups: Mapping[str, frozenset[str]], vague: frozenset[str]) -> str | None:
+def topic(
+    claim: Claim,
+    groups: Mapping[str, frozenset[str]],
+    vague: frozenset[str] = frozenset(),
+    *,
+    by_noun: bool = False,
+) -> str | None:
     """What the claim counts, as a comparable key.
 
-    A synonym group ('death') when its verb or noun belongs to one, else the noun's
-    lemma; None when it is too vague ('people' with no verb, or no noun at all).
+    A synonym group ('death') when its verb or noun belongs to one; with ``by_noun``,
+    else the noun's lemma. None when it is too vague ('people' with no verb).
     """
     words = [w for w in (claim.verb, claim.noun) if w]
     for word in words:
         for name, members in groups.items():
             if word in members or lemma(word) in members:
                 return name
-    if claim.noun is None or claim.noun in vague or lemma(claim.noun) in vague:
+    if not by_noun or claim.noun is None or claim.noun in vague or lemma(claim.noun) in vague:
         return None
     return lemma(claim.noun)
 
@@ -68,7 +74,8 @@ def conflicts(
     groups: Mapping[str, Iterable[str]],
     vague: Iterable[str] = (),
     tolerance: float = 0.1,
-    max_ratio: float = 2.0,
+    max_ratio: float = 1.5,
+    by_noun: bool = False,
 ) -> Iterator[Conflict]:
     """Each later claim that disagrees with an earlier one about the same thing."""
     kinds = frozenset(kinds)
@@ -78,7 +85,7 @@ def conflicts(
     for claim in claims:
         if claim.kind not in kinds:
             continue
-        thing = topic(claim, group_sets, vague_set)
+        thing = topic(claim, group_sets, vague_set, by_noun=by_noun)
         span = interval(claim, tolerance)
         if thing is None or span is None:
             continue

@@ -2,10 +2,12 @@
 
 A claim is "sourced" when its sentence carries a source cue ("according to X", "X
 said", "figures from X", "X's figures show"...), when it lies in a link's anchor text,
-or when its sentence carries a link (Markdown or HTML, ``Document.links``). The cue
-words live in the rule file of the ``unsourced-statistic`` check (``params.cues``),
-read even when that check is turned off, so an editor can extend them. The
-attribution stage later marks claims inside a speaker's statement as sourced too.
+or when its sentence carries a link (Markdown or HTML, ``Document.links``). A data
+cue (a named poll, survey or report: ``params.carry_cues``) also sources the later
+sentences of its paragraph. The cue words live in the rule file of the
+``unsourced-statistic`` check, read even when that check is turned off, so an editor
+can extend them. The attribution stage later marks claims inside a speaker's
+statement as sourced too.
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ from factcheck.model import Analysis
 CUE_CHECK = "unsourced-statistic"
 
 
-def cue_words(ctx: Context) -> tuple[str, ...]:
-    """The source cues: ``params.cues`` of the unsourced-statistic rule, enabled or not."""
+def cue_words(ctx: Context, param: str = "cues") -> tuple[str, ...]:
+    """Source cues from ``params`` of the unsourced-statistic rule, enabled or not."""
     for rule in ctx.ruleset.rules:
         if rule.kind == "check" and rule.body.get("check") == CUE_CHECK:
-            return tuple(rule.body.get("params", {}).get("cues", ()))
+            return tuple(rule.body.get("params", {}).get(param, ()))
     return ()
 
 
@@ -73,6 +75,10 @@ class SourceIndex:
         self.starts = [s.start for s in self.sentences]
         self.links = sorted(analysis.document.links, key=lambda link: link.start)
         self.cues = ctx.compiled("claims.cues", lambda: compile_cues(cue_words(ctx)))
+        self.carry = ctx.compiled(
+            "claims.carry_cues", lambda: compile_cues(cue_words(ctx, "carry_cues"))
+        )
+        self._carry_cache: dict[int, bool] = {}
         self._cue_cache: dict[int | None, bool] = {}
 
     def sentence_of(self, offset: int) -> int | None:
@@ -99,6 +105,21 @@ class SourceIndex:
             self._cue_cache[cache_key] = self.cues.search(self.view[lo:hi])
         return self._cue_cache[cache_key]
 
+    def carried(self, sentence: int | None) -> bool:
+        """A data cue (a named poll, report, survey) earlier in the same paragraph."""
+        if self.carry is None or sentence is None:
+            return False
+        paragraph = self.sentences[sentence].paragraph
+        i = sentence - 1
+        while i >= 0 and self.sentences[i].paragraph == paragraph:
+            if i not in self._carry_cache:
+                s = self.sentences[i]
+                self._carry_cache[i] = self.carry.search(self.view[s.start : s.end])
+            if self._carry_cache[i]:
+                return True
+            i -= 1
+        return False
+
     def link_for(self, sentence: int | None, start: int, end: int) -> str | None:
         """The URL of a link around the claim, else of a link in its sentence."""
         if not self.links:
@@ -120,6 +141,6 @@ def source_of(
     url = index.link_for(sentence, start, end)
     if url is not None:
         return "sourced", "link", url
-    if index.has_cue(sentence, start, end):
+    if index.has_cue(sentence, start, end) or index.carried(sentence):
         return "sourced", "cue", None
     return "unsourced", None, None
