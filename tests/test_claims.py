@@ -484,6 +484,20 @@ def test_unsourced(ctx):
     assert (claim.status, claim.source, claim.link) == ("unsourced", None, None)
 
 
+def test_a_named_poll_sources_the_rest_of_its_paragraph(ctx):
+    text = (
+        "The poll surveyed 1,000 adults. Romney leads with 21 percent.\n\nTurnout was 40 percent."
+    )
+    claims = by_text(text, ctx)
+    assert claims["21 percent"].status == "sourced"
+    assert claims["40 percent"].status == "unsourced"  # another paragraph
+
+
+def test_speech_verbs_do_not_carry_over(ctx):
+    text = "Darmanin said France was ready. Last week 27 people died."
+    assert by_text(text, ctx)["27"].status == "unsourced"
+
+
 def test_sourced_by_markdown_link_in_anchor_text(ctx):
     text = "[The plan costs £3bn](https://www.nao.org.uk/report/plan/).\n"
     claim = only(text, ctx, input_format="markdown")
@@ -541,6 +555,7 @@ def test_killed_and_died_count_the_same_deaths(ctx):
         "More than 1,000 migrants arrived on Monday. By Friday 1,200 migrants had arrived.",
         "About 500 people were arrested; police later said 520 arrests were made.",
         "27 people died and 40 people were injured.",
+        "Clinton won at least 19 delegates. Ted Cruz has 11 delegates and Rubio has 10.",
         "Some 27 people died in May. In all, 2,000 people died that year.",
     ],
 )

@@ -9,7 +9,7 @@ file that decided its kind (currencies for money, number words for counts...), s
 claims. Voice is "quoted" inside a direct quotation; status and source come from
 :mod:`factcheck.claims.sourcing` (the attribution stage later adds speakers).
 
-Normalisation conventions (documented in docs/claims.md):
+Normalisation conventions:
 - a bound sets one side: "more than 1,000" -> value 1000, low 1000, high None;
   "nearly 1,000" -> value 1000, high 1000; "about 1,000" -> value 1000, qualifier "about";
 - a range sets both sides and its midpoint: "between 20 and 30" -> low 20, high 30, value 25;
