@@ -210,6 +210,13 @@ def test_minus_in_words(ctx):
     assert only("Growth was minus five percent.", ctx).value == -5
 
 
+def test_vulgar_fractions(ctx):
+    claims = by_text("He served 2½ years, the fix cost £3½m and ate ⅔ of the cake.", ctx)
+    assert (claims["2½ years"].kind, claims["2½ years"].value) == ("duration", 2.5)
+    assert claims["£3½m"].value == 3_500_000
+    assert (claims["⅔"].kind, claims["⅔"].noun) == ("ratio", "cake")
+
+
 # -- ranges and bounds -------------------------------------------------------------------
 
 

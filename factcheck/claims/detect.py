@@ -37,6 +37,7 @@ _APPOSITION_RE = re.compile(r"[A-Z][a-z]+, \Z")
 _RATIO_SPLIT_RE = re.compile(r"\s+(?:in every|of every|out of|in|over)\s+", re.I)
 # Every byte but an ASCII letter becomes a space: the text's words, for anchor lookup.
 _WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+_FIGURE_STARTS = frozenset(".½⅓⅔¼¾⅕⅛⅜⅝⅞")
 _OF_AHEAD_RE = re.compile(r"[ \t]+of\b", re.I)
 _BARE_MINOR_RE = re.compile(
     r"[ \t]+and[ \t]+(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
@@ -277,15 +278,22 @@ class _Reader:
         self, start: int, num_start: int, text: str, currency: str | None, negative: bool = False
     ) -> _Figure | None:
         """Parse the figure written at ``num_start`` (digits or number words)."""
-        if text[:1].isdigit() or text[:1] == ".":
+        if text[:1].isdigit() or text[:1] in _FIGURE_STARTS:
             value = parse_digits(text)
             if value is None:
                 return None
             end = num_start + len(text)
             if not self._digit_boundary(end):
                 return None
+            share = len(text) == 1 and text in _FIGURE_STARTS  # "⅔ of the cake"
             return _Figure(
-                start, num_start, end, -value if negative else value, currency, digits=text
+                start,
+                num_start,
+                end,
+                -value if negative else value,
+                currency,
+                fraction=share,
+                digits=None if share else text,
             )
         words = parse_words(text, self.v)
         if words is None:
@@ -537,7 +545,7 @@ class _Reader:
             q_start = min(q_start, left["range"][1])
         if kind == "ratio" and fig.fraction and not self._share_ok(fig, end, qualifier):
             return None, end
-        if kind == "count" and fig.digits is None and fig.needs_unit:
+        if kind == "count" and fig.digits is None and fig.needs_unit and fig.value >= 0:
             return None, end
         if kind == "count" and self._apposition_age(fig):
             kind = "age"

@@ -20,12 +20,17 @@ from dataclasses import dataclass
 
 from factcheck.claims.vocab import Vocabulary, key
 
+_VULGAR = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5}
+_VULGAR |= {"⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
 _DIGIT_NOISE_RE = re.compile(r"[,\s\u00a0\u2009\u202f]")
 _TOKEN_RE = re.compile(r"[A-Za-z]+")
 
 
 def parse_digits(text: str) -> float | None:
-    """Value of a written figure ("1,674.5", "46 . 8", "-4"), or None."""
+    """Value of a written figure ("1,674.5", "46 . 8", "-4", "2½"), or None."""
+    if text and text[-1] in _VULGAR:
+        whole = parse_digits(text[:-1]) if text[:-1].strip() else 0.0
+        return None if whole is None else whole + _VULGAR[text[-1]]
     cleaned = text.replace(",", "")
     if not cleaned.replace(".", "", 1).isdigit():
         cleaned = _DIGIT_NOISE_RE.sub("", cleaned).replace("−", "-")

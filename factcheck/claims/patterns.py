@@ -20,10 +20,11 @@ from factcheck.claims.vocab import Vocabulary, key
 # Between the words of a multi-word form: spaces or hyphens of any kind.
 _SEP = r"[\s\-‐‑]+"
 _ORD_SUFFIX = r"(?:st|nd|rd|th)"
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅛⅜⅝⅞"
 DIGITS = (
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
     r"(?:\.\d+|[ ]\.[ ]\d+(?![\d.]))?(?:[eE][-+]?\d+(?![\w.]))?"
-    r"|\.\d+"
+    rf"[{VULGAR_FRACTIONS}]?|\.\d+|[{VULGAR_FRACTIONS}]"
 )
 
 
@@ -249,7 +250,7 @@ def compile_grammar(vocab: Vocabulary) -> Grammar:
         word_after=re.compile(r"[A-Za-z][A-Za-z'’\-]*"),
         month=re.compile(month, re.I),
         exclusion_rules=tuple(e.rule for e in v.exclusions),
-        anchor=re.compile(r"[0-9£$€¥₹₩₽₭₦₱₪₴₿]+"),
+        anchor=re.compile(rf"[0-9£$€¥₹₩₽₭₦₱₪₴₿{VULGAR_FRACTIONS}]+"),
         anchor_words=_anchor_words(v, tens_words),
         anchor_bytes=frozenset(w.encode() for w in _anchor_words(v, tens_words)),
         prefix_words=_prefix_words(v),
