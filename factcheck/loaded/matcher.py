@@ -160,12 +160,14 @@ class Matcher:
     ) -> Hit | None:
         """The longest form starting at ``start`` whose entry accepts its context."""
         entries = self.entries.get(phrase_key(folded[start:end]), ())
-        if len(entries) == 1 and entries[0].plain:
-            return Hit(start, end, entries[0])  # the usual case: no conditions to check
+        for entry in entries:
+            if entry.plain or entry.accepts(folded, view, start, end, window):
+                return Hit(start, end, entry)
+        # The longest form was rejected: try the shorter forms that end on a word end.
         inner = [m.end() for m in _WORD_END_RE.finditer(folded, start, end)][:-1]
-        for stop in [end, *reversed(inner)]:
+        for stop in reversed(inner):
             for entry in self.entries.get(phrase_key(folded[start:stop]), ()):
-                if entry.accepts(folded, view, start, stop, window):
+                if entry.plain or entry.accepts(folded, view, start, stop, window):
                     return Hit(start, stop, entry)
         return None
 
