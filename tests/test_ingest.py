@@ -408,3 +408,30 @@ def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
     doc = read_document(str(path), Options())
     assert doc.text == "\u201cWe will not move,\u201d Darmanin said.\n"
     assert doc.encoding == "utf-16"
+
+
+def test_claim_positions_in_the_json_result_point_into_the_markdown_file():
+    result = analyze(DRAFT)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    lines = DRAFT.read_text(encoding="utf-8").split("\n")
+    found = {c["text"]: c for c in data["claims"]}
+    claim = found["27"]
+    assert lines[claim["line"] - 1][claim["column"] - 1 :].startswith("27 people died")
+    assert "99" not in found  # inside the fenced code block
+
+
+def test_markdown_pipe_tables_are_masked_and_split_into_rows():
+    text = (
+        "Crossings by year:\n\n| Year | Migrants |\n|------|---------:|\n"
+        "| 2020 | 8,417 |\n| 2021 | 28,526 |\n\nThe figures rose.\n"
+    )
+    doc = document_from_text(text, input_format="markdown")
+    assert "|" not in doc.view and "---" not in doc.view
+    assert [text[b.start : b.end] for b in doc.blocks] == [
+        "Crossings by year:",
+        "Year | Migrants",
+        "2020 | 8,417",
+        "2021 | 28,526",
+        "The figures rose.",
+    ]

@@ -63,6 +63,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|\[[^\]\n]+\]:|[0-9]{1,9}[.)](?:[ \t\r]|$))| {4}|\t)",
             re.M,
         ),
+        "table_delimiter": re.compile(
+            r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t\r]*$", re.M
+        ),
         "blank_lines": re.compile(r"\n(?:[ \t\r]*\n)+"),
         "quote_marker": re.compile(r"[ \t]*>[ \t]?"),
         "list_marker": re.compile(r"[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$)"),
@@ -85,6 +88,8 @@ def markdown_document(text: str, path: str) -> Document:
         structure = _paragraphs_only(masker.view)
 
     _mask_inline(masker)
+    if "|" in masker.view:
+        _mask_tables(masker, structure)
     directives = _directives(masker.view, text) if "factcheck-" in text else []
     _mask_html(masker)
     links = _links(masker, env.get("references", {}))
@@ -115,6 +120,56 @@ def _mask_inline(masker: Masker) -> None:
         masker.mask(pats["raw_text"])
     if "`" in masker.view:
         masker.mask(pats["code_span"], not_after("`\\"))
+
+
+def _mask_tables(masker: Masker, structure: _Structure) -> None:
+    """GFM pipe tables: mask the pipes and the delimiter row; each row is its own block.
+
+    CommonMark has no tables, so a table arrives as one paragraph; its rows are
+    records (often figures), not one long sentence.
+    """
+    view = masker.view
+    rows: list[tuple[int, int]] = []
+    for m in _patterns()["table_delimiter"].finditer(view):
+        first, last = _table_rows(view, m.start(), m.end())
+        masker.mask_spans([m.span()])
+        rows.extend(r for r in _line_spans(view, first, last) if r != m.span())
+    if not rows:
+        return
+    masker.mask_spans(
+        (s + i, s + i + 1) for s, e in rows for i, ch in enumerate(view[s:e]) if ch == "|"
+    )
+    lo, hi = rows[0][0], rows[-1][1]
+    structure.blocks = [b for b in structure.blocks if b[1] <= lo or b[0] >= hi]
+    structure.blocks.extend(rows)
+    structure.blocks.sort()
+
+
+def _table_rows(view: str, start: int, end: int) -> tuple[int, int]:
+    """The contiguous lines with pipes around a delimiter row: the table."""
+    first = start
+    while first > 0:
+        prev = view.rfind("\n", 0, first - 1) + 1
+        if "|" not in view[prev : first - 1] or not view[prev : first - 1].strip():
+            break
+        first = prev
+    last = end
+    while last < len(view):
+        nl = view.find("\n", last + 1)
+        nxt = view[last + 1 : len(view) if nl == -1 else nl]
+        if "|" not in nxt or not nxt.strip():
+            break
+        last = last + 1 + len(nxt)
+    return first, last
+
+
+def _line_spans(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for line in view[start:end].split("\n"):
+        out.append((pos, pos + len(line.rstrip("\r"))))
+        pos += len(line) + 1
+    return out
 
 
 def _mask_html(masker: Masker) -> None:
