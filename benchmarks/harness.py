@@ -107,6 +107,7 @@ class Sample:
     max_rss_mb: float  # largest single process
     tree_rss_mb: float  # largest sum over the process tree (sampled)
     returncode: int
+    cpu: float = 0.0  # user + system seconds of the process and its waited-for children
 
 
 def _tree_rss_kb(pid: int) -> int:
@@ -147,7 +148,8 @@ def measure(argv: Sequence[str], cwd: Path = ROOT) -> Sample:
     done.set()
     proc.returncode = os.waitstatus_to_exitcode(status)
     max_rss = usage.ru_maxrss / 1024
-    return Sample(wall, max_rss, max(max_rss, peak[0] / 1024), proc.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Sample(wall, max_rss, max(max_rss, peak[0] / 1024), proc.returncode, cpu)
 
 
 @dataclass
@@ -160,6 +162,10 @@ class Series:
     @property
     def median(self) -> float:
         return statistics.median(s.wall for s in self.samples)
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(s.cpu for s in self.samples)
 
     @property
     def peak_mb(self) -> float:
@@ -190,17 +196,22 @@ def run_rounds(series: Sequence[Series], rounds: int, cwd: Path = ROOT) -> None:
 
 
 def table(series: Sequence[Series], reference: str) -> str:
-    """A Markdown table: median wall, min, peak memory, ratio to ``reference``."""
-    ref = next(s for s in series if s.name == reference).median
+    """A Markdown table: median wall, min, CPU, peak memory, ratios to ``reference``.
+
+    CPU seconds (user + system, children included) are reported beside wall time:
+    on a shared machine they are the figure that other load disturbs least.
+    """
+    ref = next(s for s in series if s.name == reference)
     lines = [
-        "| command | median wall (s) | min (s) | peak RSS, tree (MB) | largest process (MB) "
-        f"| time vs {reference} |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| command | median wall (s) | min wall (s) | median CPU (s) | peak RSS, tree (MB) "
+        f"| largest process (MB) | wall vs {reference} | CPU vs {reference} |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in series:
         lines.append(
             f"| `{s.name}` | {s.median:.2f} | {min(x.wall for x in s.samples):.2f} "
-            f"| {s.peak_mb:.0f} | {s.max_process_mb:.0f} | {s.median / ref:.2f}x |"
+            f"| {s.cpu_median:.2f} | {s.peak_mb:.0f} | {s.max_process_mb:.0f} "
+            f"| {s.median / ref.median:.2f}x | {s.cpu_median / ref.cpu_median:.2f}x |"
         )
     return "\n".join(lines)
 
@@ -218,6 +229,7 @@ def series_json(series: Sequence[Series]) -> list[dict]:
             "name": s.name,
             "argv": s.argv,
             "median_s": s.median,
+            "median_cpu_s": s.cpu_median,
             "peak_tree_rss_mb": s.peak_mb,
             "peak_process_rss_mb": s.max_process_mb,
             "samples": [asdict(x) for x in s.samples],
@@ -226,8 +238,21 @@ def series_json(series: Sequence[Series]) -> list[dict]:
     ]
 
 
-def median_startup(argv: Sequence[str], n: int = 10) -> tuple[float, list[float]]:
-    """Median whole-process wall time of ``argv`` over ``n`` runs (after one warm-up)."""
+def median_startup(argv: Sequence[str], n: int = 10) -> tuple[float, list[float], float]:
+    """Median whole-process wall time of ``argv`` over ``n`` runs (after one warm-up).
+
+    Returns the median wall time, the samples, and the median CPU time.
+    """
     measure(argv)
-    times = [measure(argv).wall for _ in range(n)]
-    return statistics.median(times), times
+    samples = [measure(argv) for _ in range(n)]
+    times = [x.wall for x in samples]
+    return statistics.median(times), times, statistics.median(x.cpu for x in samples)
+
+
+def load_note() -> str:
+    """The machine's load average: benchmarks on a busy machine say so."""
+    try:
+        one, five, _ = os.getloadavg()
+    except OSError:
+        return ""
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} CPUs"

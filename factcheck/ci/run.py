@@ -211,6 +211,9 @@ _WORKER: dict[str, Any] = {}  # per worker process only: set once by the initial
 
 
 def _init_worker(ctx: Context | None, options: Options, settings: Settings) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (exit 130)
     if ctx is None:  # spawn start method: rebuild what fork would have inherited
         ctx = build_context(settings, options)
     _WORKER["ctx"] = ctx
