@@ -92,7 +92,7 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
     def excluded(start: int, end: int) -> bool:
         return doc.is_excluded(start, max(end, start + 1))
 
-    hits = lex.cues.find(_fold(view))
+    hits = lex.cues.find(_fold(view), view)
     raws = Frames(view, sentences, quotes, hits, excluded, lex.speakerish).run()
     names = find_names(view, lex.roles, lex.gazetteer)
     raws = attach_orphans(

@@ -45,7 +45,7 @@ class CueHit:
 
     @property
     def form(self) -> str:
-        return self.text.lower()
+        return self.text.lower().replace("’", "'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +54,8 @@ class CueLexicon:
     by_form: Mapping[str, tuple[CueEntry, ...]]
     subjects: frozenset[str] = frozenset()  # every document noun an evidence cue accepts
 
-    def find(self, folded: str) -> list[CueHit]:
-        """Every cue form in ``folded`` (lower-cased text), leftmost-longest."""
+    def find(self, folded: str, view: str) -> list[CueHit]:
+        """Every cue form in ``folded`` (``view`` lower-cased), leftmost-longest."""
         if self.pattern is None:
             return []
         out = []
@@ -63,7 +63,7 @@ class CueLexicon:
             key = " ".join(m.group().split())
             entries = self.by_form.get(key)
             if entries:
-                out.append(CueHit(m.start(), m.end(), m.group(), entries))
+                out.append(CueHit(m.start(), m.end(), view[m.start() : m.end()], entries))
         return out
 
 

@@ -297,7 +297,10 @@ def _parse(toks: list[_Tok], view: str, roles: RoleLexicon, gaz: Gazetteer) -> l
                         affiliation=affiliation, affiliation_text=aff_text)
         )  # fmt: skip
         return out
-    for piece in _split_names(rest):
+    for n, piece in enumerate(_split_names(rest)):
+        if n > 0 and piece[0].start > rest[0].start:
+            out.extend(_parse(piece, view, roles, gaz))  # "X and Senator John Smith"
+            continue
         person = role is not None or honorific is not None
         if not person and len(piece) == 1 and piece[0].text in gaz.demonyms:
             continue

@@ -419,6 +419,8 @@ class Resolver:
             return gender is None or entity.gender in (None, gender)
 
         chosen = previous if previous is not None and fits(previous) else None
+        if chosen is not None and gender and chosen.gender is None:
+            chosen = self._gendered(start, gender, fits) or chosen
         if chosen is None:
             best = -1
             for entity in self.entities:
@@ -428,11 +430,24 @@ class Resolver:
                            default=-1)  # fmt: skip
                 if last > best:
                     chosen, best = entity, last
+            if chosen is not None and gender and chosen.gender is None:
+                chosen = self._gendered(start, gender, fits) or chosen
         if chosen is not None:
             if gender and chosen.gender is None:
                 chosen.gender = gender
             chosen.add(start, end, self.view[start:end], "pronoun")
         return chosen
+
+    def _gendered(self, start: int, gender: str, fits) -> Entity | None:  # type: ignore[no-untyped-def]
+        """The nearest person of the pronoun's gender mentioned in the last few sentences."""
+        best, best_pos = None, -1
+        for entity in self.entities:
+            if entity.gender != gender or not fits(entity):
+                continue
+            last = max((s for s, _ in entity.mentions if s < start and start - s < 400), default=-1)
+            if last > best_pos:
+                best, best_pos = entity, last
+        return best
 
 
 def _compatible(a: str, b: str) -> bool:

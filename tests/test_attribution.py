@@ -1,0 +1,401 @@
+"""Attribution: statements, speakers, pronouns and titles, on the design example and on
+short news sentences, one pattern at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.api import analyze_text
+from factcheck.attribution.voice import complete_voice
+from factcheck.model import Analysis, Claim, Document, LoadedTerm, Speaker, Statement
+
+
+def _analyze(text: str, ctx, fmt: str = "text") -> Analysis:
+    return analyze_text(text, ctx=ctx, input_format=fmt)
+
+
+def _speaker(analysis: Analysis, name: str) -> Speaker:
+    found = [s for s in analysis.speakers if s.name == name]
+    assert found, f"no speaker {name!r} in {[s.name for s in analysis.speakers]}"
+    return found[0]
+
+
+def _said_by(analysis: Analysis, name: str) -> list[Statement]:
+    sid = _speaker(analysis, name).id
+    return [st for st in analysis.statements if st.speaker == sid]
+
+
+def _only(analysis: Analysis) -> Statement:
+    assert len(analysis.statements) == 1, [s.text for s in analysis.statements]
+    return analysis.statements[0]
+
+
+def _speaker_of(analysis: Analysis, st: Statement) -> Speaker:
+    return next(s for s in analysis.speakers if s.id == st.speaker)
+
+
+# --------------------------------------------------------------------------- design example
+
+
+@pytest.fixture(scope="module")
+def channel(ctx, channel_text) -> Analysis:
+    return _analyze(channel_text, ctx)
+
+
+def test_darmanin_speaks_in_nearly_every_statement(channel):
+    darmanin = _said_by(channel, "Gerald Darmanin")
+    assert _speaker(channel, "Gerald Darmanin").side == "France"
+    assert len(darmanin) >= 5
+    assert len(darmanin) > len(channel.statements) / 2
+
+
+def test_two_direct_quotes_both_darmanin(channel):
+    direct = [st for st in channel.statements if st.direct]
+    assert len(direct) == 2
+    darmanin = _speaker(channel, "Gerald Darmanin").id
+    assert all(st.speaker == darmanin for st in direct)
+    first, second = sorted(direct, key=lambda s: s.start)
+    assert first.text.startswith("Britain left Europe, but not the world.")
+    assert first.cue == "told reporters"
+    # The quote split by "he said." is one statement with two parts.
+    assert second.text.startswith("If migrants are coming to Calais")
+    assert len(second.parts) == 2
+    assert "Britain must take its responsibility" in second.text
+    assert second.cue == "said"
+
+
+def test_direct_content_excludes_the_quotation_marks(channel, channel_text):
+    direct = [st for st in channel.statements if st.direct]
+    for st in direct:
+        for part in st.parts or ():
+            assert channel_text[part.start] not in '"“”'
+            assert channel_text[part.end - 1] not in '"“”'
+
+
+def test_france_rejects_and_accuses_the_uk_prime_minister(channel):
+    france = _speaker(channel, "France")
+    assert france.kind == "collective" and france.side == "France"
+    johnson = _speaker(channel, "Boris Johnson")
+    accusations = [st for st in _said_by(channel, "France") if st.accusation]
+    assert len(accusations) == 1
+    assert accusations[0].targets == (johnson.id,)
+    assert accusations[0].text.startswith("the UK prime minister of exploiting the crisis")
+
+
+def test_johnson_is_reported_once_through_his_letter_and_never_quoted(channel):
+    johnson = _speaker(channel, "Boris Johnson")
+    assert johnson.side == "United Kingdom"
+    assert johnson.role == "prime minister"  # "the UK prime minister" resolved to him
+    statements = _said_by(channel, "Boris Johnson")
+    assert len(statements) == 1
+    assert statements[0].cue == "wrote" and not statements[0].direct
+    assert "bilateral deal" in statements[0].text
+
+
+def test_macron_and_patel_are_mentioned_but_silent(channel):
+    macron = _speaker(channel, "Emmanuel Macron")
+    patel = _speaker(channel, "Priti Patel")
+    assert (macron.statements, macron.side, macron.role) == (0, "France", "president")
+    assert (patel.statements, patel.side) == (0, "United Kingdom")
+
+
+def test_the_story_has_two_sides(channel):
+    sides = {s.side for s in channel.speakers if s.statements or s.kind == "person"}
+    assert sides == {"France", "United Kingdom"}
+
+
+def test_one_speaker_per_person_with_every_mention(channel):
+    darmanin = _speaker(channel, "Gerald Darmanin")
+    texts = [m.text for m in darmanin.mentions]
+    assert texts[0] == "French Interior Minister Gerald Darmanin"
+    assert texts.count("Darmanin") == 4
+    assert "he" in texts  # "...," he said.
+    assert darmanin.statements == len(_said_by(channel, "Gerald Darmanin"))
+    assert darmanin.mentions[0].rule == "ATT010"  # the title came from the roles rule
+
+
+def test_statement_fields(channel):
+    for st in channel.statements:
+        assert (
+            st.cue_start is not None and channel.document.text[st.cue_start : st.cue_end] == st.cue
+        )
+        assert st.words > 0 and st.rule and st.rule.startswith("ATT")
+        assert st.cue_neutral and not st.anonymous
+        assert st.side == _speaker_of(channel, st).side
+
+
+# --------------------------------------------------------------------------- cue patterns
+
+
+def test_quote_then_speaker_and_cue(ctx):
+    a = _analyze('"We will not be held hostage," the minister said.', ctx)
+    st = _only(a)
+    assert st.direct and st.text == "We will not be held hostage,"
+    assert _speaker_of(a, st).role == "minister"
+
+
+def test_inverted_cue_then_titled_speaker(ctx):
+    a = _analyze('"It\'s fine," said Senator John McCain. "Much tougher than that is fine."', ctx)
+    st = _only(a)
+    speaker = _speaker_of(a, st)
+    assert (speaker.name, speaker.role) == ("John McCain", "senator")
+    assert st.direct and len(st.parts) == 2
+
+
+def test_cue_colon_quote(ctx):
+    a = _analyze('Darmanin said: "Britain must take its responsibility."', ctx)
+    st = _only(a)
+    assert st.direct and st.text == "Britain must take its responsibility."
+
+
+def test_reported_speech_forward(ctx):
+    a = _analyze("Darmanin said that Britain should make itself less attractive.", ctx)
+    st = _only(a)
+    assert not st.direct and st.text == "Britain should make itself less attractive"
+
+
+def test_reported_speech_final_frame(ctx):
+    a = _analyze("It was now time London woke up, Darmanin said.", ctx)
+    st = _only(a)
+    assert st.text == "It was now time London woke up"
+    assert _speaker_of(a, st).name == "Darmanin"
+
+
+def test_told_addressee_is_not_content(ctx):
+    a = _analyze("Darmanin told Britain that any deal would have to include the EU.", ctx)
+    st = _only(a)
+    assert st.text == "any deal would have to include the EU"
+
+
+def test_according_to_before_and_after(ctx):
+    a = _analyze("According to the interior ministry, 27 people died on Wednesday.", ctx)
+    st = _only(a)
+    assert st.text == "27 people died on Wednesday" and st.cue == "According to"
+    assert _speaker_of(a, st).kind == "organisation"
+    b = _analyze("More than 1,000 migrants crossed this week, according to French officials.", ctx)
+    st = _only(b)
+    assert st.text == "More than 1,000 migrants crossed this week"
+    speaker = _speaker_of(b, st)
+    assert st.anonymous and speaker.kind == "anonymous" and speaker.side == "France"
+
+
+def test_participle_saying_has_the_clause_subject(ctx):
+    a = _analyze(
+        "Darmanin told Britain that any deal must include the EU, saying France is ready to talk.",
+        ctx,
+    )
+    assert [st.cue for st in a.statements] == ["told", "saying"]
+    assert len({st.speaker for st in a.statements}) == 1
+    assert a.statements[1].text == "France is ready to talk"
+
+
+def test_accused_of_targets_the_object(ctx):
+    a = _analyze(
+        "Labour leader Keir Starmer accused Prime Minister Rishi Sunak of losing control.", ctx
+    )
+    st = _only(a)
+    assert st.accusation and st.targets == (_speaker(a, "Rishi Sunak").id,)
+    assert _speaker_of(a, st).name == "Keir Starmer"
+
+
+def test_in_a_statement_with_no_other_cue(ctx):
+    a = _analyze("In a statement, the interior ministry published new figures on crossings.", ctx)
+    st = _only(a)
+    assert st.cue == "In a statement" and st.text == "new figures on crossings"
+
+
+def test_name_colon_quote(ctx):
+    a = _analyze('Gerald Darmanin: "Britain must take its responsibility."', ctx)
+    st = _only(a)
+    assert st.cue == ":" and st.direct and _speaker_of(a, st).name == "Gerald Darmanin"
+
+
+def test_quote_continued_in_the_next_paragraph(ctx):
+    text = (
+        '"We need to work seriously on these questions," Darmanin told reporters.\n\n'
+        '"Britain must take its responsibility and limit its economic attractiveness."\n'
+    )
+    st = _only(_analyze(text, ctx))
+    assert st.direct and len(st.parts) == 2
+    assert st.text.endswith("limit its economic attractiveness.")
+
+
+def test_quote_paragraph_after_reported_speech_is_the_same_speaker(ctx):
+    text = (
+        "Darmanin said Britain should make itself less attractive to migrants.\n\n"
+        '"Britain must take its responsibility and limit its economic attractiveness."\n'
+    )
+    a = _analyze(text, ctx)
+    assert len(a.statements) == 2
+    reported, quote = a.statements
+    assert quote.direct and quote.cue is None and quote.speaker == reported.speaker
+
+
+def test_parenthetical_frame(ctx):
+    a = _analyze("The deal, Darmanin said, would have to include the European Union.", ctx)
+    st = _only(a)
+    assert len(st.parts) == 2
+    assert st.text == "The deal would have to include the European Union"
+
+
+def test_reported_content_stops_before_the_reporters_relative_clause(ctx):
+    a = _analyze(
+        "Clinton said she would be interviewed by the FBI, which is conducting its own probe.",
+        ctx,
+    )
+    assert _only(a).text == "she would be interviewed by the FBI"
+
+
+def test_nyt_style_quotation_marks(ctx):
+    a = _analyze("''He is running a parallel campaign,'' said Senator Tim Scott.", ctx)
+    st = _only(a)
+    assert st.direct and st.text == "He is running a parallel campaign,"
+
+
+def test_not_a_statement(ctx):
+    for text in (
+        "The company added 200 jobs in March.",
+        "She declined to say whether the plan would pass.",
+        "The claims were rejected by the court.",
+        "France responded by cancelling an invitation to the meeting.",
+        "The think tank published a report.",
+        "Two men were arrested on Friday.",
+    ):
+        assert _analyze(text, ctx).statements == (), text
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def test_pronoun_resolves_to_the_previous_speaker(ctx):
+    text = (
+        "British Interior Minister Priti Patel met her French counterpart on Sunday. "
+        "Gerald Darmanin said the talks were useful. He said Britain should act."
+    )
+    a = _analyze(text, ctx)
+    darmanin = _speaker(a, "Gerald Darmanin")
+    assert [st.speaker for st in a.statements] == [darmanin.id, darmanin.id]
+    assert any(m.kind == "pronoun" and m.text == "He" for m in darmanin.mentions)
+
+
+def test_pronoun_gender_from_the_title(ctx):
+    text = "Spokeswoman Anna Lopez and Senator John Smith met voters. She said the bill would pass."
+    a = _analyze(text, ctx)
+    st = _only(a)
+    assert _speaker_of(a, st).name == "Anna Lopez"
+
+
+def test_role_description_resolves_through_the_article_title(ctx):
+    text = (
+        "French Interior Minister Gerald Darmanin met counterparts in Calais. "
+        "The minister said Britain should act."
+    )
+    a = _analyze(text, ctx)
+    st = _only(a)
+    darmanin = _speaker_of(a, st)
+    assert darmanin.name == "Gerald Darmanin"
+    assert "The minister" in [m.text for m in darmanin.mentions]
+
+
+def test_surname_joins_the_full_name(ctx):
+    a = _analyze("Senator John McCain spoke on Monday. McCain said the party was angry.", ctx)
+    st = _only(a)
+    mccain = _speaker_of(a, st)
+    assert mccain.name == "John McCain" and "McCain" in mccain.aliases
+
+
+def test_spokesperson_for_an_organisation(ctx):
+    a = _analyze("A spokesperson for the European Commission said the rules would apply.", ctx)
+    st = _only(a)
+    speaker = _speaker_of(a, st)
+    assert speaker.role == "spokesperson"
+    assert speaker.affiliation == "European Union" and speaker.side == "European Union"
+    assert not st.anonymous
+
+
+def test_anonymous_sources(ctx):
+    for text, phrase in (
+        ("Officials familiar with the matter said the deal was close.", "Officials familiar"),
+        ("Critics say the plan will fail.", "Critics"),
+        ("A source close to the minister said he would resign.", "A source close"),
+    ):
+        a = _analyze(text, ctx)
+        st = _only(a)
+        assert st.anonymous, text
+        assert a.document.text[st.speaker_start : st.speaker_end].startswith(phrase)
+    named = _analyze("The interior minister said the deal was close.", ctx)
+    assert not _only(named).anonymous
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def test_anonymous_source_finding(ctx):
+    a = _analyze("Officials familiar with the matter said the deal was close.", ctx)
+    findings = [f for f in a.findings if f.rule == "ATT020"]
+    assert len(findings) == 1
+    assert a.document.text[findings[0].start : findings[0].end] == (
+        "Officials familiar with the matter"
+    )
+
+
+def test_loaded_attribution_verb_in_the_reporters_voice(ctx):
+    a = _analyze("The minister asserted that the figures were wrong.", ctx)
+    st = _only(a)
+    assert not st.cue_neutral
+    findings = [f for f in a.findings if f.rule == "ATT021"]
+    assert len(findings) == 1 and "said" in findings[0].message
+    neutral = _analyze("The minister said that the figures were wrong.", ctx)
+    assert not [f for f in neutral.findings if f.rule == "ATT021"]
+
+
+# --------------------------------------------------------------------------- voice
+
+
+def _hand_made(direct: bool) -> Analysis:
+    text = "Darmanin said London was exploiting the crisis and 27 people died."
+    doc = Document(path="<t>", format="text", text=text, view=text)
+    start = text.index("London")
+    statement = Statement(
+        id="ST1", start=start, end=len(text) - 1, text=text[start:-1], speaker="S1",
+        side="France", cue="said", cue_start=9, cue_end=13, direct=direct, words=9,
+    )  # fmt: skip
+    loaded_at = text.index("exploiting")
+    term = LoadedTerm(
+        id="L1", start=loaded_at, end=loaded_at + 10, text="exploiting", term="exploit",
+        category="judgement", severity="warning", suggestion="using", why=None, rule="LL007",
+    )  # fmt: skip
+    reporter_term = LoadedTerm(
+        id="L2", start=0, end=8, text="Darmanin", term="x", category="test",
+        severity="info", suggestion=None, why=None, rule="LL000",
+    )  # fmt: skip
+    claim_at = text.index("27")
+    claim = Claim(id="C1", start=claim_at, end=claim_at + 9, text="27 people", kind="count",
+                  value=27.0)  # fmt: skip
+    return Analysis(
+        document=doc,
+        speakers=(Speaker(id="S1", name="Gerald Darmanin", side="France"),),
+        statements=(statement,),
+        loaded=(term, reporter_term),
+        claims=(claim,),
+    )
+
+
+def test_voice_of_loaded_terms_and_claims_inside_a_statement():
+    done = complete_voice(_hand_made(direct=False))
+    term, outside = done.loaded
+    assert (term.voice, term.speaker) == ("paraphrased", "S1")
+    assert (outside.voice, outside.speaker) == ("reporter", None)
+    claim = done.claims[0]
+    assert (claim.status, claim.source, claim.speaker, claim.voice) == (
+        "sourced", "speaker", "S1", "paraphrased",
+    )  # fmt: skip
+    quoted = complete_voice(_hand_made(direct=True))
+    assert quoted.loaded[0].voice == "quoted" and quoted.claims[0].voice == "quoted"
+
+
+def test_voice_completion_in_the_pipeline(ctx):
+    a = _analyze('"London is exploiting the crisis," Darmanin said.', ctx)
+    st = _only(a)
+    inside = [t for t in a.loaded if st.start <= t.start < st.end]
+    assert inside and all(t.voice == "quoted" and t.speaker == st.speaker for t in inside)
