@@ -135,6 +135,8 @@ def _is_headline(view: str, p: Paragraph) -> bool:
 
 
 def _is_crosshead(view: str, p: Paragraph) -> bool:
+    if p.end - p.start > 100:
+        return False
     text = view[p.start : p.end]
     if "\n" in text or not text[:1].isupper():
         return False
