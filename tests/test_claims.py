@@ -180,6 +180,13 @@ def test_money(sentence, text, value, unit, ctx):
     assert claim.value == pytest.approx(value)
 
 
+def test_compound_counts_and_poll_points(ctx):
+    claims = by_text("Republicans hold a 54-person majority; Clinton held a 24-point lead.", ctx)
+    assert (claims["54-person"].kind, claims["54-person"].noun) == ("count", "person")
+    assert (claims["24-point"].kind, claims["24-point"].unit) == ("measure", "points")
+    assert claims_of("At one point the talks stalled.", ctx) == []
+
+
 def test_money_noun_and_weight_in_pounds(ctx):
     fees = only("Obama has spent $2 million in legal fees.", ctx)
     assert (fees.kind, fees.noun) == ("money", "fees")

@@ -37,6 +37,8 @@ _APPOSITION_RE = re.compile(r"[A-Z][a-z]+, \Z")
 _RATIO_SPLIT_RE = re.compile(r"\s+(?:in every|of every|out of|in|over)\s+", re.I)
 # Every byte but an ASCII letter becomes a space: the text's words, for anchor lookup.
 _WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+_COMPOUND_RE = re.compile(r"-([a-z]+)(?![\w\-])")
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
 _FIGURE_STARTS = frozenset(".½⅓⅔¼¾⅕⅛⅜⅝⅞")
 _OF_AHEAD_RE = re.compile(r"[ \t]+of\b", re.I)
 _BARE_MINOR_RE = re.compile(
@@ -283,7 +285,7 @@ class _Reader:
             if value is None:
                 return None
             end = num_start + len(text)
-            if not self._digit_boundary(end):
+            if not self._digit_boundary(end, start):
                 return None
             share = len(text) == 1 and text in _FIGURE_STARTS  # "⅔ of the cake"
             return _Figure(
@@ -316,7 +318,7 @@ class _Reader:
             needs_unit=words.needs_unit,
         )
 
-    def _digit_boundary(self, end: int) -> bool:
+    def _digit_boundary(self, end: int, start: int | None = None) -> bool:
         """Whether the digits ending at ``end`` stand alone.
 
         They must not run into letters ('5G', '3D') unless a suffix or unit is written
@@ -335,8 +337,18 @@ class _Reader:
         if ch == "/" and view[end + 1 : end + 2].isdigit():
             return False
         if ch == "-" and view[end + 1 : end + 2].isalpha():
-            return bool(self.g.after_at.match(view, end) or self.g.scale_at.match(view, end))
+            if self.g.after_at.match(view, end) or self.g.scale_at.match(view, end):
+                return True
+            # "a 225-page report", "the 100-seat Senate": a count in a compound adjective
+            return start is not None and self._compound(start, end) is not None
         return True
+
+    def _compound(self, start: int, end: int) -> re.Match[str] | None:
+        """'-page' after a figure that a determiner introduces ('a 225-page report')."""
+        m = _COMPOUND_RE.match(self.view, end)
+        if m is None or self._word_before(start) not in _DETERMINERS:
+            return None
+        return m
 
     def scale(self, fig: _Figure, pos: int) -> tuple[float, int]:
         """Multiplier written after the figure ('bn', 'million', 'k') and where it ends."""
@@ -554,7 +566,11 @@ class _Reader:
                 low = value
             elif qualifier.bound == "high":
                 high = value
-        noun, verb = self.noun(kind, end)
+        compound = self._compound(fig.start, end) if kind == "count" and fig.digits else None
+        if compound is not None:  # "a 54-person majority": the count is of persons
+            noun, verb, end = compound.group(1), None, compound.end()
+        else:
+            noun, verb = self.noun(kind, end)
         if verb is None and kind in ("count", "range"):
             verb = verb_before(view, q_start)
         return (
