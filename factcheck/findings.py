@@ -51,7 +51,7 @@ def _loaded_findings(analysis: Analysis, ctx: Context) -> Iterable[Finding]:
             message = f"Loaded language “{term.text}” ({term.category}) in the reporter's voice"
             severity = term.severity
         else:
-            who = f" by {term.speaker}" if term.speaker else ""
+            who = f" by {analysis.speaker_name(term.speaker)}" if term.speaker else ""
             message = f"Loaded language “{term.text}” ({term.category}), {term.voice}{who}"
             severity = "info"
         if term.suggestion:

@@ -375,6 +375,15 @@ class Analysis:
     def evolve(self, **changes: Any) -> Analysis:
         return replace(self, **changes)
 
+    def speaker_name(self, speaker_id: str | None) -> str | None:
+        """The display name of a speaker id (ids are internal; people read names)."""
+        if speaker_id is None:
+            return None
+        for speaker in self.speakers:
+            if speaker.id == speaker_id:
+                return speaker.name
+        return speaker_id
+
     def words(self) -> int:
         """Words in the scored text (boilerplate and masked markup left out)."""
         from factcheck.segment import count_words  # local: keeps the model free of stage code

@@ -19,14 +19,14 @@ def render_summary(analysis: Analysis) -> str:
             line, col = pos.line_col(c.start)
             value = c.value if c.value is not None else f"{c.low}..{c.high}"
             extra = ", ".join(x for x in (c.qualifier, c.unit, c.noun) if x)
-            source = c.speaker or c.link or c.source
+            source = analysis.speaker_name(c.speaker) or c.link or c.source
             who = f"sourced ({source})" if c.status == "sourced" else "unsourced"
             out.append(f"    {line}:{col} {c.text!r} {c.kind}={value} [{extra}] {who}")
     if analysis.loaded:
         out.append("  Loaded language:")
         for t in analysis.loaded:
             line, col = pos.line_col(t.start)
-            voice = t.voice + (f" ({t.speaker})" if t.speaker else "")
+            voice = t.voice + (f" ({analysis.speaker_name(t.speaker)})" if t.speaker else "")
             out.append(f"    {line}:{col} {t.text!r} {t.category}, {voice} -> {t.suggestion}")
     if analysis.balance is not None and analysis.balance.sides:
         b = analysis.balance
