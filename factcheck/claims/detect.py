@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from factcheck.claims.normalise import iso_date, noun_after, verb_before
+from factcheck.claims.normalise import is_plural, iso_date, noun_after, verb_before
 from factcheck.claims.numbers import parse_digits, parse_words
 from factcheck.claims.patterns import Grammar
 from factcheck.claims.vocab import Qualifier, UnitSense, key
@@ -37,6 +37,7 @@ _APPOSITION_RE = re.compile(r"[A-Z][a-z]+, \Z")
 _RATIO_SPLIT_RE = re.compile(r"\s+(?:in every|of every|out of|in|over)\s+", re.I)
 # Every byte but an ASCII letter becomes a space: the text's words, for anchor lookup.
 _WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+_CURRENCY_SIGNS = frozenset("£$€¥₹₩₽₭₦₱₪₴₿")
 _COMPOUND_RE = re.compile(r"-([a-z]+)(?![\w\-])")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"})
 _FIGURE_STARTS = frozenset(".½⅓⅔¼¾⅕⅛⅜⅝⅞")
@@ -113,6 +114,8 @@ def detect(view: str, grammar: Grammar, *, year: int | None = None) -> list[Quan
     currency symbols, and at the few number words, months and ordinals the text holds
     (found with string operations, not a regular-expression pass per word).
     """
+    if "\xa0" in view:
+        view = view.replace("\xa0", " ")  # same length: offsets stay valid
     reader = _Reader(view, grammar, year)
     found: list[Quantity] = []
     pos = 0
@@ -339,6 +342,8 @@ class _Reader:
         if ch == "-" and view[end + 1 : end + 2].isalpha():
             if self.g.after_at.match(view, end) or self.g.scale_at.match(view, end):
                 return True
+            if start is not None and view[start] in _CURRENCY_SIGNS:
+                return True  # "a $15-an-hour minimum wage"
             # "a 225-page report", "the 100-seat Senate": a count in a compound adjective
             return start is not None and self._compound(start, end) is not None
         return True
@@ -771,6 +776,9 @@ class _Reader:
         """
         year = int(fig.value)
         tail = _YEAR_TAIL_RE.match(self.view, end)
+        counted = self._year_count(fig, end)
+        if counted is not None:  # "in 2000 people marched" counts people
+            return counted, end
         if "year" in left or "range" in left:
             if tail is not None:  # "2015-16", "2015/2016", "from 2010 to 2015" handled below
                 last = tail.group(1)
@@ -790,22 +798,23 @@ class _Reader:
             return self._date(fig.num_start, end, iso_date(year), float(year)), end
         if tail is not None:
             return None, tail.end()
-        noun, verb = noun_after(self.view, end)
-        if noun and noun.endswith("s") and self.view[end : end + 2].strip(" \t")[:1].islower():
-            return (
-                Quantity(
-                    fig.start,
-                    end,
-                    "count",
-                    fig.value,
-                    noun=noun,
-                    verb=verb,
-                    core_start=fig.num_start,
-                    core_end=fig.num_end,
-                ),
-                end,
-            )
         return None, end
+
+    def _year_count(self, fig: _Figure, end: int) -> Quantity | None:
+        """A year-like figure before a plural noun is a count: '2000 people'."""
+        noun, verb = noun_after(self.view, end)
+        if not noun or not is_plural(noun) or not self.view[end + 1 : end + 2].islower():
+            return None
+        return Quantity(
+            fig.start,
+            end,
+            "count",
+            fig.value,
+            noun=noun,
+            verb=verb,
+            core_start=fig.num_start,
+            core_end=fig.num_end,
+        )
 
     def _date(self, start: int, end: int, iso: str | None, value: float | None) -> Quantity:
         return Quantity(start, end, "date", value, date=iso, core_start=start, core_end=end)

@@ -146,7 +146,7 @@ def noun_after(
             verb = low
             break
         phrase.append(word)
-        if _plural(low):  # a plural noun heads the phrase: "two men *attempt*"
+        if is_plural(low):  # a plural noun heads the phrase: "two men *attempt*"
             verb = _verb_in(words[i + 1 : i + 4])
             break
         if len(phrase) == 4:
@@ -156,7 +156,7 @@ def noun_after(
     return phrase[-1].lower(), verb
 
 
-def _plural(word: str) -> bool:
+def is_plural(word: str) -> bool:
     """A plural noun: 'migrants', 'people', 'men' (not 'news', 'bus', 'crisis')."""
     if word in _PLURAL_IRREGULAR:
         return word not in ("police", "staff", "data", "media")
