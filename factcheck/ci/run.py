@@ -33,6 +33,7 @@ from factcheck.ruleset import Rule, RuleSet
 
 DEFAULT_FAIL_ON = "error"
 PARALLEL_MIN_FILES = 16  # below this, starting worker processes costs more than it saves
+READING_GRADE_CHECK = "reading-grade"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +133,20 @@ def build_context(settings: Settings, options: Options) -> Context:
     ruleset = loaded.configured(
         disable=options.disable, enable=options.enable, severities=options.severities
     )
-    return make_context(options, ruleset=ruleset)
+    return make_context(for_findings(options, ruleset), ruleset=ruleset)
+
+
+def for_findings(options: Options, ruleset: RuleSet) -> Options:
+    """Switch off what no finding reads: tone always, readability unless a grade rule is on.
+
+    Tone is shown in reports but never raises a finding, and ``check`` renders only
+    findings and document figures; readability feeds the reading-grade check alone.
+    """
+    return replace(
+        options,
+        tone=False,
+        readability=options.readability and ruleset.check(READING_GRADE_CHECK) is not None,
+    )
 
 
 def expand(paths: Sequence[str], config: CheckConfig) -> list[str]:
