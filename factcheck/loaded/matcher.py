@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from factcheck.loaded.inflect import inflections, noun_forms, verb_forms
 from factcheck.model import Severity
@@ -74,14 +74,14 @@ class Entry:
     suggestion: str | None
     why: str | None
     case_forms: frozenset[str] | None = None  # exact-case keys when case_sensitive
-    # Context conditions as word lists; their regexes are compiled on first use (most
-    # entries never match in a run, and compiling hundreds of patterns up front is slow).
-    requires_near: tuple[str, ...] = ()
-    unless_near: tuple[str, ...] = ()
-    requires_followed_by: tuple[str, ...] = ()
-    unless_followed_by: tuple[str, ...] = ()
-    requires_preceded_by: tuple[str, ...] = ()
-    unless_preceded_by: tuple[str, ...] = ()
+    # Context conditions; each compiles its regex on first use (most entries never
+    # match in a run, and compiling hundreds of patterns up front is slow).
+    requires_near: Condition | None = None
+    unless_near: Condition | None = None
+    requires_followed_by: Condition | None = None
+    unless_followed_by: Condition | None = None
+    requires_preceded_by: Condition | None = None
+    unless_preceded_by: Condition | None = None
 
     plain: bool = True  # no case or context conditions: any match counts
 
@@ -92,37 +92,69 @@ class Entry:
             and phrase_key(_unfold_case(view[start:end])) not in self.case_forms
         ):
             return False
-        if self.requires_followed_by and not _next_pattern(self.requires_followed_by).match(
-            folded, end
-        ):
+        cond = self.requires_followed_by
+        if cond is not None and not cond.pattern().match(folded, end):
             return False
-        if self.unless_followed_by and _next_pattern(self.unless_followed_by).match(folded, end):
+        cond = self.unless_followed_by
+        if cond is not None and cond.pattern().match(folded, end):
             return False
         lo = max(0, start - 80)
-        if self.requires_preceded_by and not _previous_pattern(self.requires_preceded_by).search(
-            folded, lo, start
-        ):
+        cond = self.requires_preceded_by
+        if cond is not None and not cond.pattern().search(folded, lo, start):
             return False
-        if self.unless_preceded_by and _previous_pattern(self.unless_preceded_by).search(
-            folded, lo, start
-        ):
+        cond = self.unless_preceded_by
+        if cond is not None and cond.pattern().search(folded, lo, start):
             return False
-        if not (self.requires_near or self.unless_near):
+        if self.requires_near is None and self.unless_near is None:
             return True
         s0, s1 = window(start, end)
-        if self.requires_near and not _near(self.requires_near, folded, s0, s1, start, end):
+        if self.requires_near is not None and not self.requires_near.near(
+            folded, s0, s1, start, end
+        ):
             return False
-        return not (self.unless_near and _near(self.unless_near, folded, s0, s1, start, end))
+        return not (
+            self.unless_near is not None and self.unless_near.near(folded, s0, s1, start, end)
+        )
 
 
-def _near(words: tuple[str, ...], folded: str, s0: int, s1: int, start: int, end: int) -> bool:
-    """One of ``words`` in the sentence ``[s0, s1)``, outside the hit itself."""
-    pattern = _words_pattern(words)
-    return bool(pattern.search(folded, s0, max(s0, start)) or pattern.search(folded, end, s1))
+class Condition:
+    """The word list of one context condition, with its regex built on first use."""
+
+    __slots__ = ("_pattern", "kind", "words")
+
+    def __init__(self, kind: str, words: tuple[str, ...]) -> None:
+        self.kind = kind
+        self.words = words
+        self._pattern: re.Pattern[str] | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Condition) and (self.kind, self.words) == (
+            other.kind,
+            other.words,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.words))
+
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            build = {
+                "near": _words_pattern,
+                "followed_by": _next_pattern,
+                "preceded_by": _previous_pattern,
+            }[self.kind]
+            self._pattern = build(self.words)
+        return self._pattern
+
+    def near(self, folded: str, s0: int, s1: int, start: int, end: int) -> bool:
+        """One of the words in the sentence ``[s0, s1)``, outside the hit itself."""
+        pattern = self.pattern()
+        return bool(pattern.search(folded, s0, max(s0, start)) or pattern.search(folded, end, s1))
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """One accepted match (a tuple: cheap to make for every candidate)."""
+
     start: int
     end: int
     entry: Entry
@@ -235,7 +267,12 @@ def compile_entry(
     """The compiled entry (one per brace alternative of its term) and its form keys."""
     how = str(raw.get("inflect", "none"))
     head = raw.get("head")
-    conditions = {key: tuple(str(w) for w in raw.get(key, ())) for key in _CONDITIONS}
+    conditions = {
+        key: Condition(key.split("_", 1)[1], tuple(str(w) for w in raw[key]))
+        if raw.get(key)
+        else None
+        for key in _CONDITIONS
+    }
     extra = [f for form in raw.get("forms", ()) for f in expand_braces(str(form))]
     out = []
     for i, term in enumerate(expand_braces(str(raw["term"]))):
@@ -245,7 +282,7 @@ def compile_entry(
         if raw.get("case_sensitive"):
             exact = [*_case_inflections(term, how, head), *(extra if i == 0 else ())]
             case_forms = frozenset(phrase_key(_unfold_case(f)) for f in exact)
-        plain = case_forms is None and not any(conditions.values())
+        plain = case_forms is None and all(c is None for c in conditions.values())
         entry = Entry(
             plain=plain,
             rule=rule_id,
