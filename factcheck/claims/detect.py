@@ -776,9 +776,6 @@ class _Reader:
         """
         year = int(fig.value)
         tail = _YEAR_TAIL_RE.match(self.view, end)
-        counted = self._year_count(fig, end)
-        if counted is not None:  # "in 2000 people marched" counts people
-            return counted, end
         if "year" in left or "range" in left:
             if tail is not None:  # "2015-16", "2015/2016", "from 2010 to 2015" handled below
                 last = tail.group(1)
@@ -798,7 +795,9 @@ class _Reader:
             return self._date(fig.num_start, end, iso_date(year), float(year)), end
         if tail is not None:
             return None, tail.end()
-        return None, end
+        # news writes "2,000 people"; a bare "2000 people" is a count only without a
+        # date preposition ("In 2016 voters chose...")
+        return self._year_count(fig, end), end
 
     def _year_count(self, fig: _Figure, end: int) -> Quantity | None:
         """A year-like figure before a plural noun is a count: '2000 people'."""
