@@ -271,6 +271,29 @@ def test_silent_side_counts_as_zero_voice(plain_ctx):
     assert b.score == 0.0
 
 
+def test_a_side_named_once_in_passing_is_not_involved(plain_ctx):
+    text = (
+        "Interior Minister Gerald Darmanin said France was ready to talk. "
+        "The meeting in Calais was also attended by Belgium. "
+        "Darmanin added that the talks would resume on Sunday."
+    )
+    a = segmented(text, plain_ctx)
+    fr = speaker(text, "s1", "Gerald Darmanin", "France", "Gerald Darmanin", "Darmanin")
+    be = speaker(text, "s2", "Belgium", "Belgium", "Belgium")
+    sts = (
+        statement(text, "t1", "s1", "France", "France was ready to talk", "said"),
+        statement(text, "t2", "s1", "France", "the talks would resume on Sunday", "added"),
+    )
+    b = compute_balance(a.evolve(speakers=(fr, be), statements=sts))
+    assert [s.name for s in b.sides] == ["France"] and b.score is None
+    # Named in a second sentence, Belgium is part of the story and silent: zero voice.
+    again = text + " Belgium has asked for a seat at the talks."
+    a = segmented(again, plain_ctx)
+    be = speaker(again, "s2", "Belgium", "Belgium", "Belgium")
+    b = compute_balance(a.evolve(speakers=(fr, be), statements=sts))
+    assert [s.name for s in b.sides] == ["France", "Belgium"] and b.score == 0.0
+
+
 def test_one_side_only_has_no_score(plain_ctx):
     a = row_analysis(plain_ctx, reply=False)
     a = a.evolve(speakers=a.speakers[:2])
@@ -346,7 +369,7 @@ def test_loaded_words_in_one_sides_quote_about_the_other_are_an_accusation(plain
     )
     a = segmented(text, plain_ctx)
     fr = speaker(text, "s1", "Darmanin", "France", "Darmanin", "France")
-    uk = speaker(text, "s2", "London", "UK", "London")
+    uk = speaker(text, "s2", "London", "UK", "London", "Downing Street")
     term = loaded(text, "held hostage", voice="quoted", speaker="s1")
     st = statement(
         text,

@@ -3,11 +3,13 @@
 Reads the attribution layer (``Analysis.speakers`` and ``Analysis.statements``) and
 the loaded-language layer; computes nothing linguistic itself.
 
-The sides of a story are the distinct ``Speaker.side`` values of its speakers, silent
-ones included: a side whose people are mentioned but never speak is *involved* and
-counts as zero voice. For each side we count speakers, statements, direct quotes and
-attributed words, mark who speaks first and last, count mentions and the loaded terms
-the reporter uses in sentences about it, and work out the right of reply.
+The sides of a story are the distinct ``Speaker.side`` values of its speakers. A side
+that speaks is *involved*; so is a silent one that the story accuses or names in two
+sentences or more: it is talked about but not heard, and counts as zero voice. A side
+named once in passing is left out. For each involved side we count speakers,
+statements, direct quotes and attributed words, mark who speaks first and last, count
+mentions and the loaded terms the reporter uses in sentences about it, and work out
+the right of reply.
 
 Balance score
 -------------
@@ -32,8 +34,9 @@ A side S is *accused* by a statement that carries ``accusation=True`` and target
 speaker of S; by loaded language that passes a verdict (:data:`CHARGE_CATEGORIES`:
 judgement, name-calling, ridicule, war framing, condemning adjectives) which another
 side's speaker uses, quoted or paraphrased, in a statement or sentence that names S
-("France will not be held hostage to London's domestic politics"); or by such
-language in the reporter's own voice in a sentence that names S and no other side.
+("France will not be held hostage to London's domestic politics"); or by a verdict on
+motive (category judgement) in the reporter's own voice in a sentence that names S
+and no other side.
 Each accusation deserves an answer, so S has *replied* when it makes a statement
 after its last accusation; ``replied`` is None for a side nobody accuses.
 Order is order in the text: a statement the story reports after an accusation
@@ -69,6 +72,14 @@ CHARGE_CATEGORIES = frozenset(
     }
 )
 
+# In the reporter's own voice only a verdict on motive is a charge that calls for a
+# reply; condemning adjectives and labels there are loaded-language findings already.
+REPORTER_CHARGE_CATEGORIES = frozenset({"judgement"})
+
+# A side that never speaks counts (as zero voice) once the story names it in this many
+# sentences, or accuses it.
+MIN_SILENT_SENTENCES = 2
+
 FORMULA = (
     "B = (E(words) + E(statements)) / 2, "
     "E(x) = 1 - sum_i sum_j |x_i - x_j| / (2 (k - 1) sum_i x_i) "
@@ -85,6 +96,7 @@ class Accusation:
     end: int
     by_side: str | None
     text: str
+    by_reporter: bool = False  # the reporter's own words, not a speaker's
 
 
 def evenness(values: Sequence[float]) -> float | None:
@@ -160,17 +172,22 @@ def accusations(analysis: Analysis) -> list[Accusation]:
         mentioned = {side for side, indices in about.items() if index in indices}
         speaker = speakers.get(term.speaker) if term.speaker else None
         if term.voice == "reporter" or speaker is None:
-            # The reporter's own verdict: aimed at the side only when it is the only one
-            # the sentence names (with two, the words may be one side's about the other).
-            by, targets = None, sorted(mentioned) if len(mentioned) == 1 else []
-        else:
-            # A speaker's words are about whoever the statement names, not only the
-            # sentence: a quotation often names its target a sentence earlier.
-            st = _enclosing(analysis.statements, term.start, term.end)
-            if st is not None:
-                mentioned |= _sides_named_in(analysis.speakers, st)
-            by = speaker.side
-            targets = sorted(side for side in mentioned if side != by)
+            # The reporter's own verdict on a motive ("exploiting the crisis", "a ploy"),
+            # aimed at the side only when it is the only one the sentence names.
+            if term.category not in REPORTER_CHARGE_CATEGORIES or len(mentioned) != 1:
+                continue
+            found.extend(
+                Accusation(side, term.start, term.end, None, term.text, by_reporter=True)
+                for side in mentioned
+            )
+            continue
+        # A speaker's words are about whoever the statement names, not only the
+        # sentence: a quotation often names its target a sentence earlier.
+        st = _enclosing(analysis.statements, term.start, term.end)
+        if st is not None:
+            mentioned |= _sides_named_in(analysis.speakers, st)
+        by = speaker.side
+        targets = sorted(side for side in mentioned if side != by)
         found.extend(Accusation(side, term.start, term.end, by, term.text) for side in targets)
     found.sort(key=lambda a: (a.start, a.end, a.side))
     return found
@@ -200,7 +217,7 @@ def _sides_named_in(all_speakers: Iterable[Speaker], st: Statement) -> set[str]:
 def compute_balance(analysis: Analysis) -> Balance:
     """The balance layer of one analysed story."""
     speakers = {sp.id: sp for sp in analysis.speakers}
-    sides = _involved_sides(analysis.speakers, analysis.statements, speakers)
+    sides = involved_sides(analysis)
     if not sides:
         return Balance(score=None, formula=FORMULA, unassigned=_unassigned(analysis, speakers))
 
@@ -259,14 +276,23 @@ def unanswered(side: str, analysis: Analysis) -> list[Accusation]:
     return [a for a in accusations(analysis) if a.side == side and a.start > last]
 
 
-def _involved_sides(
-    all_speakers: Iterable[Speaker],
-    statements: Iterable[Statement],
-    speakers: Mapping[str, Speaker],
-) -> list[str]:
-    sides = {sp.side for sp in all_speakers if sp.side is not None}
-    sides |= {s for st in statements if (s := statement_side(st, speakers)) is not None}
-    return sorted(sides)
+def involved_sides(analysis: Analysis) -> list[str]:
+    """The sides the story involves: those that speak, are accused, or recur.
+
+    A silent side is involved when it is accused or when the story names it in at
+    least :data:`MIN_SILENT_SENTENCES` sentences; a side named once in passing ("the
+    Republican Jewish Coalition welcomed...") is not part of the story's balance.
+    """
+    speakers = {sp.id: sp for sp in analysis.speakers}
+    speaking = {s for st in analysis.statements if (s := statement_side(st, speakers)) is not None}
+    accused = {a.side for a in accusations(analysis)}
+    about = sentences_about(analysis)
+    named = {sp.side for sp in analysis.speakers if sp.side is not None}
+    return sorted(
+        side
+        for side in named | speaking
+        if side in speaking or side in accused or len(about.get(side, ())) >= MIN_SILENT_SENTENCES
+    )
 
 
 def _members(all_speakers: Iterable[Speaker], side: str) -> list[Speaker]:

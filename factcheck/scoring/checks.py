@@ -20,7 +20,7 @@ from factcheck.checks import CheckFn, make_finding
 from factcheck.context import Context, Thresholds
 from factcheck.model import Analysis, Finding
 from factcheck.ruleset import Rule
-from factcheck.scoring.balance import unanswered
+from factcheck.scoring.balance import Accusation, unanswered
 from factcheck.scoring.readability import prose_sentences
 
 GRADE_METRIC = "flesch_kincaid_grade"
@@ -93,9 +93,15 @@ def accused_without_reply(analysis: Analysis, rule: Rule, ctx: Context) -> Itera
             first.start,
             first.end,
             side=side.name,
-            accuser=first.by_side or "an unassigned speaker",
+            accuser=_accuser(first),
             count=len(charges),
         )
+
+
+def _accuser(charge: Accusation) -> str:
+    if charge.by_reporter:
+        return "the reporter's own words"
+    return charge.by_side or "a speaker with no side"
 
 
 def reading_grade(analysis: Analysis, rule: Rule, ctx: Context) -> Iterable[Finding]:
