@@ -610,6 +610,16 @@ def test_every_claim_kind_is_decided_by_a_rule_file(ctx):
     assert all(rule.startswith("NUM") for rule in vocab.rule_for_kind.values())
 
 
+def test_turning_a_vocabulary_off_turns_its_claims_off():
+    from factcheck.api import make_context
+    from factcheck.context import Options
+
+    ctx = make_context(Options(disable=("NUM006", "NUM101")))
+    found = claims_of("Last week 27 people died, as they did in 2016.", ctx)
+    assert [(c.text, c.kind, c.status) for c in found] == [("27", "count", "unsourced")]
+    assert analyze_text("It cost £3bn.", ctx=ctx).findings == ()
+
+
 def test_quantities_schema_rejects_unknown_keys(tmp_path):
     path = tmp_path / "NUM900-extra-currencies.yml"
     path.write_text(

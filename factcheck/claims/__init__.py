@@ -53,6 +53,9 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
     segments = analysis.segments
     claims: list[Claim] = []
     for q in found:
+        rule = q.rule or grammar.vocab.rule(q.kind)
+        if not rule:
+            continue  # the rule file that decides this kind is turned off
         sentence = sources.sentence_of(q.start)
         if _skipped(analysis, q, sentence):
             continue
@@ -75,7 +78,7 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
                 source=how,
                 link=link,
                 voice=voice,
-                rule=q.rule or grammar.vocab.rule(q.kind),
+                rule=rule,
                 sentence=sentence,
                 date=q.date,
                 verb=q.verb,
