@@ -1097,7 +1097,7 @@ class _Reader:
     def _token_starts(self, core_start: int, core_end: int) -> list[int]:
         """Where an exclusion ('the two', 'Section 230', '9/11') can begin.
 
-        Token starts from three tokens before the figure to the figure itself.
+        Token starts from two tokens before the figure to the figure itself.
         """
         view = self.view
         starts = []
@@ -1108,7 +1108,7 @@ class _Reader:
         for j in range(max(i + 1, core_start - 2), core_start + 1):
             if j == core_start or not view[j].isalnum():
                 starts.append(j)  # "General—(1)": the bracket inside the token
-        for _ in range(3):
+        for _ in range(2):
             j = i
             while j > 0 and view[j - 1] in " \t":
                 j -= 1
