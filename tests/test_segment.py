@@ -70,6 +70,10 @@ def quotes(text: str) -> list[str]:
             ["Shares of Acme Inc. and Foo Ltd. rose.", "Bob Smith Jr. said so."],
         ),
         (
+            "The judge, Gonzalo P. Curiel, was born in Indiana. See p. 4 of the ruling.",
+            ["The judge, Gonzalo P. Curiel, was born in Indiana.", "See p. 4 of the ruling."],
+        ),
+        (
             "He was backed by the pro-U.S. Gen. Carlos Castillo Armas.",
             ["He was backed by the pro-U.S. Gen. Carlos Castillo Armas."],
         ),

@@ -91,6 +91,8 @@ def _full_stop_ends(view: str, dot: int, ch: str, nxt: int, end: int) -> bool:
     token = _token_before(view, dot)
     if not token:
         return True
+    if len(token) == 1 and token.isupper():  # an initial: "J. K. Rowling", "Gonzalo P. Curiel"
+        return _starts_sentence(view, nxt, end)
     lower = token.lower()
     if lower in TITLES and token[0].isupper():
         return False
@@ -98,8 +100,6 @@ def _full_stop_ends(view: str, dot: int, ch: str, nxt: int, end: int) -> bool:
         return not ch.isdigit()
     if lower in NEVER_END:
         return False
-    if len(token) == 1 and token.isupper():  # an initial: "J. K. Rowling"
-        return _starts_sentence(view, nxt, end)
     if lower in MONTHS and token[0].isupper():
         return not ch.isdigit() and _starts_sentence(view, nxt, end)
     if lower in MAY_END or _dotted().fullmatch(token):
