@@ -61,6 +61,7 @@ _COORD_SKIP = frozenset({"has", "have", "had", "also", "later", "then", "is", "w
 _NO_TAIL = frozenset({"and", "as", "while", "when", "before", "after", "then", "so", "until",
                       "because", "who", "which", "where", "adding", "saying"})  # fmt: skip
 # Adjectives that make a cue's base form a noun: "the earlier claim", "a new call".
+_NOUN_BEFORE = DETERMINERS - {"that", "one", "all", "both", "some", "many", "most"}
 _NOUN_MODIFIERS = frozenset({"earlier", "later", "new", "recent", "latest", "first", "last",
                              "previous", "strong", "such", "same", "false", "bold", "direct",
                              "repeated", "frequent", "final", "initial", "urgent", "growing",
@@ -152,6 +153,8 @@ class Frames:
                 found.start, found.end
             ):
                 continue
+            if self._cheap_reject(found):
+                continue
             si = self.sentences.index(found.start)
             if si is None:
                 continue
@@ -179,6 +182,20 @@ class Frames:
         return self.out
 
     # ------------------------------------------------------------------ filters
+
+    def _cheap_reject(self, hit: CueHit) -> bool:
+        """What the previous word alone rules out, before the sentence is tokenised."""
+        if any(e.frame != "verb" or e.phrase for e in hit.entries):
+            return False
+        view = self.view
+        end = hit.start
+        while end > 0 and view[end - 1] == " ":
+            end -= 1
+        begin = end
+        while begin > 0 and (view[begin - 1].isalpha() or view[begin - 1] in "'’"):
+            begin -= 1
+        prev = view[begin:end].lower()
+        return prev == "to" or prev in _NOUN_BEFORE
 
     def _plausible(
         self,

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.attribution.roles import MODIFIERS, RoleInfo, RoleLexicon
 from factcheck.attribution.sides import Gazetteer, SideEntry
-from factcheck.attribution.text import DAYS, FUNCTION_CAPS, MONTHS, PLACE_WORDS
+from factcheck.attribution.text import DAYS, FUNCTION_CAPS, MONTHS, PLACE_WORDS, Token
 
 _CAP = (
     r"(?:No\.?[ ]10\b|(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
@@ -88,17 +88,6 @@ class NameIndex:
         return out
 
 
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("’", "'")
-
-
 def find_names(view: str, roles: RoleLexicon, gazetteer: Gazetteer) -> NameIndex:
     """Every named mention in ``view`` (see the module docstring)."""
     out: list[NameMention] = []
@@ -112,7 +101,7 @@ def find_names(view: str, roles: RoleLexicon, gazetteer: Gazetteer) -> NameIndex
         toks = []
         pos = m.start()
         for word in text.split(" "):
-            toks.append(_Tok(pos, pos + len(word), word))
+            toks.append(Token(pos, pos + len(word), word))
             pos += len(word) + 1
         for segment in _segments(toks):
             out.extend(_parse(segment, view, roles, gazetteer))
@@ -170,7 +159,7 @@ def _title_follows(view: str, end: int, roles: RoleLexicon) -> bool:
     return False
 
 
-def _segments(toks: list[_Tok]) -> list[list[_Tok]]:
+def _segments(toks: list[Token]) -> list[list[Token]]:
     """Split a run at possessives, function words, days and months."""
     last = toks[-1]
     if (
@@ -178,10 +167,9 @@ def _segments(toks: list[_Tok]) -> list[list[_Tok]]:
         and last.text not in _ABBREVIATIONS
         and not _INITIALS_RE.fullmatch(last.text)
     ):
-        last.text = last.text[:-1]
-        last.end -= 1
-    segments: list[list[_Tok]] = []
-    current: list[_Tok] = []
+        toks[-1] = last = Token(last.start, last.end - 1, last.text[:-1])
+    segments: list[list[Token]] = []
+    current: list[Token] = []
     for tok in toks:
         bare = tok.text.rstrip(".")
         if (
@@ -194,12 +182,12 @@ def _segments(toks: list[_Tok]) -> list[list[_Tok]]:
             current = []
             continue
         if tok.text.endswith(("'s", "’s")) and len(tok.text) > 2:
-            current.append(_Tok(tok.start, tok.end - 2, tok.text[:-2]))
+            current.append(Token(tok.start, tok.end - 2, tok.text[:-2]))
             segments.append(current)
             current = []
             continue
         if tok.text.endswith(("s'", "s’")) and len(tok.text) > 2:
-            current.append(_Tok(tok.start, tok.end - 1, tok.text[:-1]))
+            current.append(Token(tok.start, tok.end - 1, tok.text[:-1]))
             segments.append(current)
             current = []
             continue
@@ -209,16 +197,18 @@ def _segments(toks: list[_Tok]) -> list[list[_Tok]]:
     out = []
     for seg in segments:
         lo, hi = 0, len(seg)
-        while lo < hi and seg[lo].low in _CONNECTORS | _PARTICLES:
+        while lo < hi and seg[lo].lower in _CONNECTORS | _PARTICLES:
             lo += 1
-        while hi > lo and seg[hi - 1].low in _CONNECTORS | _PARTICLES:
+        while hi > lo and seg[hi - 1].lower in _CONNECTORS | _PARTICLES:
             hi -= 1
         if hi > lo:
             out.append(seg[lo:hi])
     return out
 
 
-def _alias_at(toks: list[_Tok], i: int, gaz: Gazetteer) -> tuple[int, SideEntry] | None:
+def _alias_at(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[int, SideEntry] | None:
+    if toks[i].text not in gaz.first_words:
+        return None
     for k in range(min(len(toks), i + gaz.max_words), i, -1):
         entry = gaz.alias(" ".join(t.text for t in toks[i:k]))
         if entry is not None:
@@ -226,15 +216,17 @@ def _alias_at(toks: list[_Tok], i: int, gaz: Gazetteer) -> tuple[int, SideEntry]
     return None
 
 
-def _title_at(toks: list[_Tok], i: int, roles: RoleLexicon) -> tuple[int, RoleInfo] | None:
-    found = roles.longest_prefix([t.low for t in toks[i:]], ("person", "honorific"))
+def _title_at(toks: list[Token], i: int, roles: RoleLexicon) -> tuple[int, RoleInfo] | None:
+    if toks[i].lower not in roles.first_words:
+        return None
+    found = roles.longest_prefix([t.lower for t in toks[i:]], ("person", "honorific"))
     if found is None:
         return None
     n, info = found
     return i + n, info
 
 
-def _parse(toks: list[_Tok], view: str, roles: RoleLexicon, gaz: Gazetteer) -> list[NameMention]:
+def _parse(toks: list[Token], view: str, roles: RoleLexicon, gaz: Gazetteer) -> list[NameMention]:
     out: list[NameMention] = []
     i, n = 0, len(toks)
     prefix_start: int | None = None
@@ -246,7 +238,7 @@ def _parse(toks: list[_Tok], view: str, roles: RoleLexicon, gaz: Gazetteer) -> l
         alias = _alias_at(toks, i, gaz)
         if alias is not None:
             k, entry = alias
-            if k < n and (_title_at(toks, k, roles) or toks[k].low in MODIFIERS):
+            if k < n and (_title_at(toks, k, roles) or toks[k].lower in MODIFIERS):
                 affiliation, aff_text = entry, " ".join(t.text for t in toks[i:k])
                 prefix_start = toks[i].start if prefix_start is None else prefix_start
                 i = k
@@ -276,7 +268,7 @@ def _parse(toks: list[_Tok], view: str, roles: RoleLexicon, gaz: Gazetteer) -> l
             prefix_start = toks[i].start if prefix_start is None else prefix_start
             i = k
             continue
-        if toks[i].low in MODIFIERS and i + 1 < n and role is None:
+        if toks[i].lower in MODIFIERS and i + 1 < n and role is None:
             prefix_start = toks[i].start if prefix_start is None else prefix_start
             i += 1
             continue
@@ -318,9 +310,15 @@ def _parse(toks: list[_Tok], view: str, roles: RoleLexicon, gaz: Gazetteer) -> l
             affiliation=affiliation if kind == "person" else None,
             affiliation_text=aff_text if kind == "person" else None,
         )
-        if kind in ("person", "unknown") and mention.start == mention.name_start:
+        if (
+            kind in ("person", "unknown")
+            and mention.start == mention.name_start
+            and _previous_word(view, mention.start).lower() in roles.last_words
+        ):
             mention = _with_title_before(mention, view, roles, gaz)
-        if kind in ("person", "unknown") or mention.role:
+        if (kind in ("person", "unknown") or mention.role) and view.startswith(
+            (", ", " (", ","), mention.end
+        ):
             mention = _with_label_or_apposition(mention, view, roles, gaz)
         out.append(mention)
         role = honorific = None
@@ -328,24 +326,24 @@ def _parse(toks: list[_Tok], view: str, roles: RoleLexicon, gaz: Gazetteer) -> l
     return out
 
 
-def _is_organisation(toks: list[_Tok], roles: RoleLexicon) -> bool:
+def _is_organisation(toks: list[Token], roles: RoleLexicon) -> bool:
     if len(toks) < 2 and not (toks and toks[0].text.isupper() and len(toks[0].text) > 1):
         return False
-    if toks[-1].low.rstrip(".") in ("inc", "corp", "co", "ltd", "llc", "plc", "group"):
+    if toks[-1].lower.rstrip(".") in ("inc", "corp", "co", "ltd", "llc", "plc", "group"):
         return True
     for j, tok in enumerate(toks):
-        if roles.lookup(tok.low, "organisation") and (
-            j == len(toks) - 1 or toks[j + 1].low == "of"
+        if roles.lookup(tok.lower, "organisation") and (
+            j == len(toks) - 1 or toks[j + 1].lower == "of"
         ):
             return True
     return toks[-1].text in _MEDIA_HEADS
 
 
-def _split_names(toks: list[_Tok]) -> list[list[_Tok]]:
+def _split_names(toks: list[Token]) -> list[list[Token]]:
     """Split "Bill Clinton and Hillary Clinton" (or "of"-joined runs) into names."""
-    pieces: list[list[_Tok]] = [[]]
+    pieces: list[list[Token]] = [[]]
     for tok in toks:
-        if tok.low in _CONNECTORS:
+        if tok.lower in _CONNECTORS:
             if pieces[-1]:
                 pieces.append([])
             continue
@@ -353,7 +351,7 @@ def _split_names(toks: list[_Tok]) -> list[list[_Tok]]:
     return [p for p in pieces if p]
 
 
-def _guess_kind(toks: list[_Tok]) -> str:
+def _guess_kind(toks: list[Token]) -> str:
     """A bare capitalised name: a person when it looks like one, else unknown."""
     words = [t.text for t in toks if t.text not in _SUFFIXES]
     if len(words) < 2 or len(words) > 4:

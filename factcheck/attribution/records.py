@@ -10,11 +10,10 @@ its mentions count for that side without making a mere place name a side.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from factcheck.attribution.frames import Raw
 from factcheck.attribution.sides import Override
-from factcheck.attribution.speakers import Entity
+from factcheck.attribution.speakers import Entity, mentions_of
 from factcheck.model import Speaker, Statement
 from factcheck.segment import count_words
 
@@ -22,7 +21,7 @@ from factcheck.segment import count_words
 def side_of(entity: Entity, overrides: Sequence[Override]) -> tuple[str | None, str | None]:
     """(side name, rule id of the sides file used) for an entity."""
     if overrides:
-        texts = [entity.name, *entity.names, *(m.text for m in entity.mentions.values())]
+        texts = [entity.name, *entity.names, *(text for text, _ in entity.mentions.values())]
         if entity.affiliation is not None:
             texts.append(entity.affiliation.name)
         if entity.affiliation_text:
@@ -41,21 +40,24 @@ def side_of(entity: Entity, overrides: Sequence[Override]) -> tuple[str | None, 
     return None, None
 
 
-def kept_entities(entities: Sequence[Entity], overrides: Sequence[Override]) -> list[Entity]:
+def kept_entities(
+    entities: Sequence[Entity], sides: dict[int, tuple[str | None, str | None]]
+) -> list[Entity]:
     """The entities the result lists (see the module docstring), by first mention."""
     kept: list[Entity] = []
     for e in entities:
-        if not e.mentions:
-            continue
-        if e.statements or e.targeted or (e.named and e.kind in ("person", "organisation")):
+        if e.mentions and (
+            e.statements or e.targeted or (e.named and e.kind in ("person", "organisation"))
+        ):
             kept.append(e)
-    sides = {side_of(e, overrides)[0] for e in kept} - {None}
+    kept_ids = {id(e) for e in kept}
+    involved = {sides[id(e)][0] for e in kept} - {None}
     for e in entities:
-        if e in kept or not e.mentions or e.kind != "collective":
+        if id(e) in kept_ids or not e.mentions or e.kind != "collective":
             continue
-        if side_of(e, overrides)[0] in sides:
+        if sides[id(e)][0] in involved:
             kept.append(e)
-    return sorted(kept, key=lambda e: min(s for s, _ in e.mentions))
+    return sorted(kept, key=lambda e: min(e.mentions))
 
 
 def build_records(
@@ -66,9 +68,9 @@ def build_records(
     entities: Sequence[Entity],
     overrides: Sequence[Override],
 ) -> tuple[tuple[Speaker, ...], tuple[Statement, ...]]:
-    kept = kept_entities(entities, overrides)
+    sides = {id(e): side_of(e, overrides) for e in entities if e.mentions}
+    kept = kept_entities(entities, sides)
     ids = {id(e): f"S{i + 1}" for i, e in enumerate(kept)}
-    sides = {id(e): side_of(e, overrides) for e in kept}
     statements = []
     for raw, entity, targets in zip(raws, speakers_of, targets_of, strict=True):
         sid = ids.get(id(entity)) if entity is not None else None
@@ -107,10 +109,7 @@ def build_records(
     speakers = []
     for e in kept:
         side, side_rule = sides[id(e)]
-        mentions = tuple(
-            replace(m, rule=e.mention_rules.get((m.start, m.end)))
-            for m in sorted(e.mentions.values(), key=lambda m: (m.start, m.end))
-        )
+        mentions = mentions_of(e)
         aliases = []
         for m in mentions:
             surface = " ".join(m.text.split())

@@ -47,6 +47,7 @@ class RoleLexicon:
     forms: Mapping[str, tuple[RoleInfo, ...]]
     max_words: int
     last_words: frozenset[str] = frozenset()  # last word of every person title and honorific
+    first_words: frozenset[str] = frozenset()  # first word of every form
 
     def lookup(self, phrase: str, kind: str | None = None) -> RoleInfo | None:
         """The role of ``phrase`` (lower case, single spaces), optionally of one type."""
@@ -127,7 +128,8 @@ def build_roles(rules: Iterable[Any]) -> RoleLexicon:
         for key, infos in forms.items()
         if any(i.type in ("person", "honorific") for i in infos)
     )
-    return RoleLexicon({k: tuple(v) for k, v in forms.items()}, longest, last_words)
+    first_words = frozenset(key.split(" ", 1)[0] for key in forms)
+    return RoleLexicon({k: tuple(v) for k, v in forms.items()}, longest, last_words, first_words)
 
 
 def _fields(info: RoleInfo) -> dict[str, Any]:

@@ -45,6 +45,7 @@ class Gazetteer:
     demonyms: Mapping[str, SideEntry]  # exact case: "French", "Republican"
     labels: Mapping[str, SideEntry]  # party letters: "R"
     max_words: int
+    first_words: frozenset[str] = frozenset()  # first word of every alias
 
     def alias(self, text: str) -> SideEntry | None:
         text = " ".join(text.replace("’", "'").split())
@@ -77,7 +78,8 @@ def build_gazetteer(rules: Iterable[Any]) -> Gazetteer:
                 demonyms.setdefault(str(demonym), entry)
             for label in raw.get("labels", ()):
                 labels.setdefault(str(label), entry)
-    return Gazetteer(aliases, demonyms, labels, longest)
+    first = frozenset(a.split(" ", 1)[0] for a in aliases)
+    return Gazetteer(aliases, demonyms, labels, longest, first)
 
 
 # ----------------------------------------------------------------------------- overrides

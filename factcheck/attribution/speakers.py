@@ -29,6 +29,16 @@ from factcheck.attribution.sides import Gazetteer, SideEntry
 from factcheck.attribution.text import DETERMINERS, POSSESSIVES, strip_possessive
 from factcheck.model import Mention
 
+
+def mentions_of(entity: Entity) -> tuple[Mention, ...]:
+    """The entity's mentions as model records, in text order, each with its roles rule."""
+    rules = entity.mention_rules
+    return tuple(
+        Mention(s, e, text, kind, rules.get((s, e)))  # type: ignore[arg-type]
+        for (s, e), (text, kind) in sorted(entity.mentions.items())
+    )
+
+
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female",
                    "her": "female", "hers": "female"}  # fmt: skip
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
@@ -38,7 +48,7 @@ _INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "two", "th
 _WORD_RE = re.compile(r"[\w.'’-]+")
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
     """A speaker being built: everything known about one person, body or group."""
 
@@ -54,7 +64,7 @@ class Entity:
     affiliated_to: Entity | None = None  # "a spokesperson for X": X
     side_entry: SideEntry | None = None  # a collective's own side
     names: list[str] = field(default_factory=list)
-    mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    mentions: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # text, kind
     mention_rules: dict[tuple[int, int], str] = field(default_factory=dict)
     statements: int = 0
     targeted: bool = False
@@ -67,7 +77,7 @@ class Entity:
     def add(self, start: int, end: int, text: str, kind: str, rule: str | None = None) -> None:
         key = (start, end)
         if key not in self.mentions:
-            self.mentions[key] = Mention(start, end, text, kind)  # type: ignore[arg-type]
+            self.mentions[key] = (text, kind)
         if rule:
             self.mention_rules[key] = rule
         self.first = min(self.first, start)
@@ -84,6 +94,7 @@ class Resolver:
     entities: list[Entity] = field(default_factory=list)
     by_mention: dict[tuple[int, int], Entity] = field(default_factory=dict)
     _by_text: dict[str, Entity] = field(default_factory=dict)
+    _by_part: dict[str, list[Entity]] = field(default_factory=dict)  # name word -> persons
 
     # ----------------------------------------------------------- named entities
 
@@ -126,6 +137,11 @@ class Resolver:
     def _attach(self, entity: Entity, m: NameMention) -> None:
         if len(m.name) > len(entity.name) and entity.kind == "person":
             entity.name = m.name
+        if entity.kind == "person":
+            for part in entity.name.split():
+                bucket = self._by_part.setdefault(part, [])
+                if entity not in bucket:
+                    bucket.append(entity)
         if m.name not in entity.names:
             entity.names.append(m.name)
         if m.role and not entity.role:
@@ -141,7 +157,7 @@ class Resolver:
 
     def _match_person(self, tokens: Sequence[str]) -> Entity | None:
         last = strip_possessive(tokens[-1])
-        for entity in reversed(self.entities):
+        for entity in reversed(self._by_part.get(last, ())):
             if entity.kind != "person" or not entity.named:
                 continue
             theirs = entity.name.split()
@@ -160,7 +176,7 @@ class Resolver:
         before: Entity | None = None
         after: Entity | None = None
         best_before = -1
-        for entity in self.entities:
+        for entity in self._by_part.get(word, ()):
             if entity.kind != "person" or not entity.named:
                 continue
             parts = entity.name.split()

@@ -9,7 +9,6 @@ tunable lexicons, which live in rule files.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 # Words, initialisms (U.S., D.C.), numbers; any other non-space character alone.
 _TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?(?:['’]s?)?|[^\w\s]")
@@ -117,23 +116,26 @@ PLACE_WORDS = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """One token with absolute offsets; ``lower``, ``is_cap``, ``is_word`` precomputed.
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
+    A plain slotted class rather than a frozen dataclass: sentences are tokenised on
+    demand, and construction cost is most of that.
+    """
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    __slots__ = ("end", "is_cap", "is_word", "lower", "start", "text")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower().replace("’", "'")
+        first = text[:1]
+        self.is_cap = first.isupper()
+        self.is_word = first.isalnum()
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
