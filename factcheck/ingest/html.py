@@ -47,15 +47,18 @@ def html_document(source: str, path: str) -> Document:
 def _extract(source: str) -> tuple[list[Block], DocumentMeta] | None:
     import trafilatura
 
-    result = trafilatura.bare_extraction(
-        source,
-        with_metadata=True,
-        include_links=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_formatting=False,
-    )
+    try:
+        result = trafilatura.bare_extraction(
+            source,
+            with_metadata=True,
+            include_links=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_formatting=False,
+        )
+    except Exception:  # a page the extractor chokes on still has its <p> elements
+        return None
     if result is None or getattr(result, "body", None) is None:
         return None
     blocks = list(_walk(result.body))
@@ -84,7 +87,7 @@ def _walk(body: Any) -> Iterator[Block]:
         tag = elem.tag
         if tag == "list":
             first = True
-            for item in elem.iter("item"):
+            for item in elem.findall("item"):  # a nested list stays inside its item
                 block = _inline(item)
                 block.joined = not first
                 first = False
