@@ -435,3 +435,13 @@ def test_markdown_pipe_tables_are_masked_and_split_into_rows():
         "2021 | 28,526",
         "The figures rose.",
     ]
+
+
+def test_a_page_without_article_text_is_bad_input(tmp_path):
+    page = tmp_path / "empty.html"
+    page.write_text("<html><head><title>x</title></head><body><nav>Home</nav></body></html>\n")
+    out = tmp_path / "result.jsonl"
+    result = analyze(page, "--output", str(out))
+    assert result.exit_code == 2
+    assert "no article text found" in result.stderr
+    assert not out.exists()

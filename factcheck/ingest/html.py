@@ -20,6 +20,7 @@ from functools import cache
 from html.parser import HTMLParser
 from typing import Any
 
+from factcheck.errors import InputError
 from factcheck.ingest import suppress
 from factcheck.ingest.extracted import Block, build_document
 from factcheck.model import Document, DocumentMeta, LineIndex
@@ -35,6 +36,11 @@ def html_document(source: str, path: str) -> Document:
     extracted = _extract(source)
     if extracted is None:
         blocks, meta = _fallback_blocks(source), _fallback_meta(source)
+        if not blocks:
+            raise InputError(
+                f"{path}: no article text found in this page",
+                hint="save the article page itself, or pass --input-format text",
+            )
     else:
         blocks, meta = extracted
     directives = list(_html_directives(source)) if "factcheck-" in source else []
