@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from factcheck.checks import CheckFn, make_finding
 from factcheck.claims.consistency import conflicts, point_confusions
 from factcheck.context import Context
-from factcheck.model import Analysis, Finding, LineIndex
+from factcheck.model import Analysis, Claim, Finding, LineIndex
 from factcheck.ruleset import Rule
 
 
@@ -57,10 +57,24 @@ def inconsistent_figures(analysis: Analysis, rule: Rule, ctx: Context) -> Iterab
         )
 
 
+_LEVEL_WORDS = frozenset({"from", "to", "at"})
+
+
 def percent_point_confusion(analysis: Analysis, rule: Rule, ctx: Context) -> Iterable[Finding]:
     params = rule.body.get("params", {})
     sentence_of = {c.id: c.sentence for c in analysis.claims}
-    for p in point_confusions(analysis.claims, sentence_of, float(params.get("tolerance", 0.01))):
+    words = frozenset(w.lower() for w in params.get("change_words", ()))
+    view = analysis.document.view
+
+    def is_change(claim: Claim) -> bool:
+        window = view[max(0, claim.start - 40) : claim.start].lower().split()[-3:]
+        before = [w.strip(",;:()") for w in window]
+        if before and before[-1] in _LEVEL_WORDS:
+            return False  # "from 5%", "to 7%": a level, not a change
+        return any(w in words for w in before)
+
+    tolerance = float(params.get("tolerance", 0.01))
+    for p in point_confusions(analysis.claims, sentence_of, is_change, tolerance):
         low, high = sorted((p.low.value or 0.0, p.high.value or 0.0))
         diff = high - low
         relative = f"{diff / low:.0%}" if low else "undefined"

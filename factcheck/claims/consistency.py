@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from factcheck.claims.normalise import lemma
@@ -122,29 +122,33 @@ class PointConfusion:
 
 
 def point_confusions(
-    claims: Sequence[Claim], sentence_of: Mapping[str, int | None], tolerance: float = 0.01
+    claims: Sequence[Claim],
+    sentence_of: Mapping[str, int | None],
+    is_change: Callable[[Claim], bool],
+    tolerance: float = 0.01,
 ) -> Iterator[PointConfusion]:
-    """A per-cent figure equal to the difference of two percentages before it.
+    """A per-cent change equal to the difference of two percentages near it.
 
-    The two percentages are in the same sentence or the one before: 'from 5% to 7%,
-    an increase of 2%'.
+    The three figures are in one sentence or two adjacent ones, in any order ('from 5%
+    to 7%, an increase of 2%'; 'rose 2% to 7% from 5%'), and ``is_change`` says the
+    third one is written as a change ('an increase of', 'rose', 'up').
     """
     percents = [c for c in claims if c.kind == "percent" and c.value is not None]
-    for i, change in enumerate(percents):
-        if change.unit != "percent":
-            continue
+    for change in percents:
         here = sentence_of.get(change.id)
+        if change.unit != "percent" or here is None or not is_change(change):
+            continue
         window = [
             c
-            for c in percents[:i]
-            if c.unit == "percent"
-            and here is not None
+            for c in percents
+            if c is not change
+            and c.unit == "percent"
             and sentence_of.get(c.id) is not None
-            and 0 <= here - (sentence_of.get(c.id) or 0) <= 1
+            and abs(here - (sentence_of.get(c.id) or 0)) <= 1
         ]
-        for a, b in itertools.pairwise(window):
+        for a, b in itertools.combinations(window, 2):
             diff = abs((b.value or 0) - (a.value or 0))
-            if diff == 0 or change.value is None:
+            if diff == 0 or change.value is None or abs(change.value) in (a.value, b.value):
                 continue
             if abs(abs(change.value) - diff) <= tolerance * max(diff, 1.0):
                 yield PointConfusion(change, a, b)
