@@ -164,7 +164,7 @@ def _continues_in_paragraph(view: str, previous: Raw, quote: Quote) -> bool:
     cue_end = previous.hit.end if previous.hit is not None else previous.end
     quote_end = previous.quote.end if previous.quote is not None else previous.end
     gap = view[max(previous.end, cue_end, quote_end) : quote.start]
-    if count_words(gap) > 30 or any(c in gap for c in '“"'):
+    if count_words(gap) > 45 or any(c in gap for c in '“"'):
         return False
     before = view[: quote.start].rstrip()
     return not before or before[-1] in ".!?,:;—–-" or before[-1] in '”"'

@@ -58,7 +58,7 @@ _RELATIVE_BREAKS = frozenset({"which", "who", "whom", "whose", "where"})
 _COORD_SKIP = frozenset({"has", "have", "had", "also", "later", "then", "is", "was", "would",
                          "will", "repeatedly", "even", "again"})  # fmt: skip
 # A clause after ", X said," that is narration, not the rest of the statement.
-_NO_TAIL = frozenset({"and", "as", "while", "when", "before", "after", "then", "so", "until",
+_NO_TAIL = frozenset({"as", "while", "when", "before", "after", "then", "so", "until",
                       "because", "who", "which", "where", "adding", "saying"})  # fmt: skip
 # Adjectives that make a cue's base form a noun: "the earlier claim", "a new call".
 _NOUN_BEFORE = DETERMINERS - {"that", "one", "all", "both", "some", "many", "most"}
@@ -90,6 +90,7 @@ class Raw:
     speaker_ref: str = "np"  # np | same (the clause's subject) | last (previous speaker)
     targets: list[tuple[int, int]] = field(default_factory=list)
     quote: Quote | None = None
+    final: bool = False  # the cue closes the sentence ("..., he said.")
 
     @property
     def start(self) -> int:
@@ -256,6 +257,12 @@ class Frames:
         subject = subject_before(toks, k)
         if subject.kind == "pronoun" and toks[subject.start].lower == "you":
             return  # "Do you support...?": the reader, not a speaker
+        if subject.kind == "none" and k == 0 and not participle:
+            quote = self._quote_just_before(toks[0].start)
+            np = np_after(toks, m) if quote is not None else None
+            if quote is not None and np is not None:  # '"...?" | said Mr. King.'
+                self._direct(hit, si, quote, _span(toks, *np), "np", toks, np[1] + 1)
+            return
         if subject.kind == "np" and hit.form.endswith("s") and _possessed(toks, subject):
             return  # "his early-morning tweets", "Trump's claims": a noun
         if subject.kind in ("np", "pronoun"):
@@ -296,6 +303,11 @@ class Frames:
     ) -> None:
         speaker = _span(toks, subject.start, subject.end)
         p = subject.start - 1
+        if p < 0 and not self._clausal(toks, m, hit):
+            quote = self._quote_just_before(toks[0].start)
+            if quote is not None:  # '"...bribe?" | Trump asked.' split after the quote
+                self._direct(hit, si, quote, speaker, "np", toks, m)
+                return
         if p >= 0 and toks[p].text == "," and self._parenthetical(hit, si, toks, p, speaker, m):
             return
         if p >= 0 and (_quote_before(toks, p) is not None or (
@@ -438,6 +450,15 @@ class Frames:
             return
         raw = Raw([(start, end)], False, hit, None, si, speaker, ref, targets)
         self._add(raw, toks, m, final=False)
+
+    def _quote_just_before(self, pos: int) -> Quote | None:
+        """A quotation closing just before ``pos`` on the same line (a split sentence)."""
+        i = pos
+        while i > 0 and self.view[i - 1] in " \t":
+            i -= 1
+        if i == 0 or self.view[i - 1] not in "\"”'’»":
+            return None
+        return self.quotes.ending_at(i, slack=0)
 
     def _quote_ends_clause(self, toks: list[Token], quote: Quote) -> bool:
         """A quotation is the content itself when little but punctuation follows it."""
@@ -619,6 +640,7 @@ class Frames:
         if entry is None:
             return
         raw.entry = entry
+        raw.final = final
         if entry.type != "accusation":
             raw.targets = []
         self.out.append(raw)
