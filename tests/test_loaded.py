@@ -288,3 +288,17 @@ def test_quotations_that_are_somebodys_words_pass(ctx):
     assert scare('He called the inquiry a "witch hunt" and left.', ctx) == []
     assert scare("Her book, “The Long Road”, is out.", ctx) == []
     assert scare("“Never,” Darmanin told reporters.", ctx) == []
+
+
+def test_core_lexicon_entries_say_why_and_what_instead(ctx):
+    core = [r for r in ctx.ruleset.of_kind("lexicon") if r.id < "LL100"]
+    assert len(core) >= 9
+    for rule in core:
+        assert len(rule.body["entries"]) <= 150, rule.id
+        for entry in rule.body["entries"]:
+            assert entry.get("why") and entry.get("suggestion"), (rule.id, entry["term"])
+
+
+def test_vague_attribution_alternatives_inflect_their_verb(ctx):
+    text = "Some critics argued the figures were inflated. Critics have said so before."
+    assert loaded_of(text, ctx, "LL009") == ["Some critics argued", "Critics have said"]
