@@ -113,8 +113,8 @@ def _is_scare_quote(
         return False
     if any(ch in inner for ch in "?!:;") or inner.rstrip(".,").count(",") or "\n" in inner:
         return False  # an exclamation, a question or a clause: somebody's words
-    if inner[0].isupper() and not inner.isupper():
-        return False  # a title, a name, or a quoted sentence ("The Apprentice", "Brexit")
+    if all(w[0].isupper() for w in words) and not inner.isupper():
+        return False  # a title or a name ("The Apprentice", "Brexit"); "Muslim ban" is not
     if _enclosing(quotes, quote.start, quote.end, exclude=quote):
         return False  # a quotation inside a quotation is the speaker's
     if _so_called_before(view, quote.start):
