@@ -103,12 +103,14 @@ def read_date(r: Reader, m: re.Match[str], kind: str) -> Quantity | None:
     start, end = m.start(), m.end()
     if kind == "iso":
         y, mo, d = (int(x) for x in text.split("-"))
-        return _date(start, end, iso_date(y, mo, d), None)
+        iso = iso_date(y, mo, d)
+        return _date(start, end, iso, None) if iso else None
     if kind == "slash":
         a, b, c = (int(x) for x in _DATE_SEPARATORS_RE.split(text))
         y = c if c >= 100 else (2000 + c if c < 50 else 1900 + c)
         mo, d = (a, b) if a <= 12 else (b, a)
-        return _date(start, end, iso_date(y, mo, d), None)
+        iso = iso_date(y, mo, d)
+        return _date(start, end, iso, None) if iso else None
     if kind == "decade":
         return _decade(r, m)
     if kind == "quarter":
@@ -183,6 +185,8 @@ def _calendar(r: Reader, m: re.Match[str], kind: str) -> Quantity | None:
     days = [int(d.group()) for d in _DAY_RE.finditer(text[: year_m.start()] if year_m else text)]
     days = [d for d in days if 1 <= d <= 31]
     resolved_year = year or r.year
+    if kind in ("md", "dm") and not days:
+        return None  # "Dec. 99": no day
     if kind == "my" or not days:
         iso = (
             iso_date(resolved_year, month_numbers[0])

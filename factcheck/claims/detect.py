@@ -116,6 +116,8 @@ class Reader:
             q = forms.ratio(self, m, kind)
             if q is not None:
                 return q, q.end
+            if kind == "colon":
+                return None, m.end()  # "3:0", "2:2": a score, not two counts
             return self.generic_at(m.start())
         if kind == "slashfrac":
             fig = forms.slash_fraction(self, m)
@@ -218,8 +220,8 @@ class Reader:
                 or self.g.attached_at.match(view, end)
                 or self.g.after_at.match(view, end)
             )
-        if ch == "/" and view[end + 1 : end + 2].isdigit():
-            return False
+        if ch in "/." and view[end + 1 : end + 2].isdigit():
+            return False  # "1/2" (fractions are read whole), "1.2.3" (versions, addresses)
         if ch == "-" and view[end + 1 : end + 2].isalpha():
             if self.g.after_at.match(view, end) or self.g.scale_at.match(view, end):
                 return True

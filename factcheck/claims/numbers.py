@@ -15,6 +15,7 @@ file lists them. The word grammar, as a small recursive-descent parser::
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -35,9 +36,10 @@ def parse_digits(text: str) -> float | None:
     if not cleaned.replace(".", "", 1).isdigit():
         cleaned = _DIGIT_NOISE_RE.sub("", cleaned).replace("−", "-")
     try:
-        return float(cleaned)
+        value = float(cleaned)
     except ValueError:
         return None
+    return value if math.isfinite(value) else None
 
 
 @dataclass(frozen=True, slots=True)

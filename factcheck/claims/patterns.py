@@ -22,7 +22,8 @@ _SEP = r"[\s\-‐‑]+"
 _ORD_SUFFIX = r"(?:st|nd|rd|th)"
 VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅛⅜⅝⅞"
 DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"  # Indian grouping: 10,00,000
+    r"|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
     r"(?:\.\d+|[ ]\.[ ]\d+(?![\d.]))?(?:[eE][-+]?\d+(?![\w.]))?"
     rf"[{VULGAR_FRACTIONS}]?|\.\d+|[{VULGAR_FRACTIONS}]"
 )
