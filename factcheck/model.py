@@ -206,14 +206,18 @@ class Segments:
     paragraphs: tuple[Paragraph, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    _sentence_starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_sentence_starts", tuple(s.start for s in self.sentences))
 
     def sentence_at(self, offset: int) -> int | None:
-        """Index of the sentence holding ``offset``, or None."""
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
-            return i
-        return None
+        """Index of the sentence holding ``offset`` (or the last one before it), or None.
+
+        An offset in the whitespace between two sentences belongs to the earlier one.
+        """
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return i if i >= 0 else None
 
     def quote_at(self, start: int, end: int | None = None) -> Quote | None:
         for q in self.quotes:
