@@ -9,7 +9,9 @@ Datasets (read in place, never copied into the repo):
   DimensionModel -> measures (not temperatures), TemperatureModel -> temperatures,
   NumberModel -> every claim.
 * recognizers_datetime: dates, times and durations; span recall by gold type, with
-  predictions filtered to dates and durations.
+  predictions filtered to dates and durations. Relative dates ("tomorrow", "next
+  week"), weekdays and times of day are not figures a fact-checker checks and are not
+  read by design; the row "with a figure or month name" is the part factcheck targets.
 * quantulum3 and measeval: quantities in synthetic and scientific text (not news:
   "Voyager 2" is a name, not a claim), span recall and value accuracy.
 
@@ -49,6 +51,13 @@ DEFAULT_DATA = ROOT.parent / "shared" / "eval"
 ARTICLES = ROOT.parent / "shared" / "articles"
 _EDGE = " \t\n\"'“”‘’.,;:!?()[]…"
 _TEMPERATURE_UNITS = frozenset({"degC", "degF", "deg"})
+# A date or duration written with a figure, a number word or a month name ("December 1",
+# "three weeks"), not a relative one ("tomorrow", "next week"): what factcheck reads.
+_FIGURED_RE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|hundred)\b",
+    re.I,
+)
 _INTERVAL_RE = re.compile(r"^([\[(])\s*([^,]*)\s*,\s*([^\])]*)\s*([\])])$")
 
 sys.path.insert(0, str(ROOT))
@@ -254,11 +263,16 @@ def eval_numeric(data: Path, predict: Predictor) -> list[Score]:
 def eval_datetime(data: Path, predict: Predictor) -> list[Score]:
     by_type: dict[str, Score] = defaultdict(lambda: Score(""))
     total = Score("recognizers_datetime: all")
+    figured = Score("  with a figure or month name")
     keep = lambda p: p.kind in ("date", "duration")  # noqa: E731
     for rec in load(data, "recognizers_datetime"):
         preds = predict(rec["text"])
         golds = rec["quantities"] or []
         score_record(total, rec["text"], golds, preds, keep, values=False)
+        written = [g for g in golds if _FIGURED_RE.search(rec["text"][g["span"][0] : g["span"][1]])]
+        before = figured.preds, figured.preds_ok
+        score_record(figured, rec["text"], written, preds, keep, values=False)
+        figured.preds, figured.preds_ok = before
         for g in golds:
             kind = g["type"].split(".")[-1]
             s = by_type[kind]
@@ -268,6 +282,7 @@ def eval_datetime(data: Path, predict: Predictor) -> list[Score]:
             s.preds, s.preds_ok = before
     return [
         total,
+        figured,
         *(
             by_type[k]
             for k in ("date", "daterange", "duration", "datetime", "time", "set")
