@@ -21,6 +21,7 @@ are imported inside :func:`register` (importing them at the top would be a cycle
 Heavy modules are imported inside functions so that ``factcheck --help`` stays fast.
 """
 
+import functools
 import os
 import sys
 from concurrent.futures import Future
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 FORMATS = {"pdf": ("pdf",), "html": ("html",), "both": ("pdf", "html")}
 TASKS_PER_WORKER = 40
-PRELOAD = ("weasyprint", "factcheck.render.pdf")
+PRELOAD = ("weasyprint", "factcheck.render.pdf", "factcheck.cli_report")
 
 
 @dataclass(slots=True)
@@ -95,16 +96,23 @@ def describe_error(exc: BaseException) -> str:
     )
 
 
+@functools.cache
+def pdf_renderer(template_dir: Path) -> Any:
+    """The PDF renderer of this process for one template folder (keeps parsed CSS, fonts)."""
+    from factcheck.render.pdf import PdfRenderer
+
+    return PdfRenderer(template_dir)
+
+
 def render_pdf_task(task: PdfTask) -> Outcome:
     """Lay out one PDF and write it atomically (runs in a worker process)."""
     import resource
 
     from factcheck.render.files import write_atomic
-    from factcheck.render.pdf import render_pdf
 
     outcome = Outcome(task.index, task.path)
     try:
-        pdf = render_pdf(task.html, template_dir=task.template_dir, result_json=task.result_json)
+        pdf = pdf_renderer(task.template_dir).render(task.html, result_json=task.result_json)
         write_atomic(task.target, pdf)
         outcome.written.append(str(task.target))
     except Exception as exc:
@@ -113,18 +121,23 @@ def render_pdf_task(task: PdfTask) -> Outcome:
     return outcome
 
 
-def warm_up(template_dir: Path) -> None:
-    """Worker initializer: load WeasyPrint's fonts before the first real report arrives."""
-    from factcheck.render.pdf import render_pdf
-
-    render_pdf(
-        '<p style="font-family: DejaVu Serif">a</p><p style="font-family: DejaVu Sans">'
-        '<b>b</b> <i>c</i></p><p style="font-family: DejaVu Sans Mono">d</p>',
-        template_dir=template_dir,
-    )
+def warm_up(template_dir: Path, html: str) -> None:
+    """Worker initializer: lay out a small report, so fonts and stylesheets are ready."""
+    pdf_renderer(template_dir).render(html)
 
 
-def start_pool(workers: int, template_dir: Path) -> "ProcessPoolExecutor":
+def warm_up_page(html_renderer: Any) -> str:
+    """A one-sentence report from the real templates, for :func:`warm_up`."""
+    from factcheck.model import Analysis, Document, Paragraph, Segments, Sentence
+    from factcheck.render.report_context import build_context
+
+    text = "Warm-up: 3 words."
+    document = Document(path="warm-up.txt", format="text", text=text, view=text)
+    segments = Segments((Paragraph(0, len(text)),), (Sentence(0, len(text), 0),))
+    return str(html_renderer.render(build_context(Analysis(document, segments))))
+
+
+def start_pool(workers: int, template_dir: Path, warm_html: str) -> "ProcessPoolExecutor":
     """PDF workers forked from a server that has WeasyPrint imported; started now, warm soon."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -135,7 +148,7 @@ def start_pool(workers: int, template_dir: Path) -> "ProcessPoolExecutor":
         max_workers=workers,
         mp_context=mp,
         initializer=warm_up,
-        initargs=(template_dir,),
+        initargs=(template_dir, warm_html),
         max_tasks_per_child=TASKS_PER_WORKER,
     )
     for _ in range(workers):  # start every worker now, not at the first real task
@@ -322,9 +335,8 @@ def register(app: typer.Typer) -> None:
             raise fail("'-' (stdin) can be given only once")
         pool = None
         if "pdf" in formats:
-            pool = start_pool(
-                min(jobs or os.cpu_count() or 1, len(found)), html_renderer.template_dir
-            )
+            workers = min(jobs or os.cpu_count() or 1, len(found))
+            pool = start_pool(workers, html_renderer.template_dir, warm_up_page(html_renderer))
         try:
             options = build_options(
                 rules, disable, severity, input_format, side, sides_file, max_bytes

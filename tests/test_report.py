@@ -613,7 +613,7 @@ def test_design_pdf_shows_every_section(design: Rendered):
     assert design.has("Mentioned but silent: Emmanuel Macron (French President); Priti Patel")
     assert design.has("UK is accused in the story and gets no reply.")
     assert design.has("Speaks first: France (France)")
-    assert design.has("Flesch reading ease 45.3")
+    assert design.has("Flesch reading ease: 45.3")
     assert design.has("(photo caption)")
 
 
@@ -865,12 +865,12 @@ def test_write_atomic_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest
 
 
 def test_failed_render_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    import factcheck.render.pdf as pdf_module
+    from factcheck.render.pdf import PdfRenderer
 
     def broken(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError("layout crashed")
 
-    monkeypatch.setattr(pdf_module, "render_pdf", broken)
+    monkeypatch.setattr(PdfRenderer, "render", broken)
     task = cli_report.PdfTask(0, "a.txt", tmp_path / "a.pdf", "<p>a</p>", "{}", templates_dir())
     outcome = cli_report.render_pdf_task(task)
     assert outcome.error and "layout crashed" in outcome.error

@@ -74,7 +74,7 @@ def _highlights(analysis: Analysis, sides: Mapping[str, int]) -> list[_Highlight
                     "statement",
                     cls,
                     ref=f"S{i}" if k == len(parts) - 1 else None,
-                    tag=(st.side or "no side") if k == 0 else None,
+                    tag=st.side if k == 0 else None,
                     tag_at=tag_at,
                     style=style,
                 )

@@ -14,6 +14,7 @@ never searched or replaced.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -75,6 +76,21 @@ METRIC_NOTES: Mapping[str, tuple[str, str]] = {
     "words": ("Words", "Words in the scored text (boilerplate and headings left out)."),
     "sentences": ("Sentences", "Sentences in the scored text."),
 }
+# Plain counts behind the formulas: listed on one line under the metrics table.
+COUNT_METRICS = frozenset(
+    {
+        "words",
+        "sentences",
+        "syllables",
+        "polysyllables",
+        "letters",
+        "difficult_words",
+        "mean_sentence_length",
+        "avg_sentence_length",
+        "median_sentence_length",
+        "max_sentence_length",
+    }
+)
 GRADE_KEYS = ("grade", "flesch_kincaid_grade", "text_standard")
 
 THRESHOLD_NOTES: Mapping[str, str] = {
@@ -93,6 +109,7 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("reply", r"reply|accus"),
     ("anonymous", r"anonymous|vague"),
 )
+_STORY_WIDE = frozenset({"balance"})
 _KIND_RANK = {
     "consistency": 0,
     "unsourced": 1,
@@ -120,9 +137,10 @@ def build_context(
     names = {s.id: s.name for s in analysis.speakers}
     refs = _Refs(analysis)
     meta = _meta(analysis)
-    claims = _claims(analysis, pos, names, refs)
-    loaded = _loaded(analysis, pos, names)
-    statements = _statements(analysis, pos, names, sides)
+    paras = _Paragraphs(analysis)
+    claims = _claims(analysis, pos, names, paras)
+    loaded = _loaded(analysis, pos, names, paras)
+    statements = _statements(analysis, pos, names, sides, paras)
     voices = _voices(analysis, names, sides)
     return {
         "lang": "en",
@@ -281,21 +299,32 @@ def _look_first(analysis: Analysis, pos: Positions, refs: _Refs, count: int = 3)
     text = analysis.document.text
     out = []
     for rank, f in enumerate(chosen, 1):
-        line, _ = pos.line_col(f.start)
+        kind = _finding_kind(f, loaded_rules)
+        story_wide = kind in _STORY_WIDE  # its span is only an anchor: show no excerpt
         out.append(
             {
                 "rank": rank,
                 "severity": f.severity,
                 "rule": f.rule,
                 "name": f.name,
-                "kind": _finding_kind(f, loaded_rules),
+                "kind": kind,
                 "message": f.message,
-                "excerpt": _squash(text[f.start : f.end], 90),
-                "line": line,
-                "ref": refs.at(f.start, f.end),
+                "excerpt": "" if story_wide else _squash(text[f.start : f.end], 90),
+                "line": None if story_wide else pos.line_col(f.start)[0],
+                "ref": None if story_wide else refs.at(f.start, f.end),
             }
         )
     return out
+
+
+class _Paragraphs:
+    """The paragraph number (as numbered in the article section) holding an offset."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self._starts = [p.start for p in analysis.segments.paragraphs]
+
+    def at(self, offset: int) -> int:
+        return max(bisect.bisect_right(self._starts, offset), 1)
 
 
 class _Refs:
@@ -320,7 +349,7 @@ class _Refs:
 # -- tables ------------------------------------------------------------------------------
 
 
-def _context(analysis: Analysis, start: int, end: int, words: int = 14) -> dict[str, str]:
+def _context(analysis: Analysis, start: int, end: int, words: int = 9) -> dict[str, str]:
     """The sentence around ``[start, end)``, trimmed to ``words`` words on each side."""
     text = analysis.document.view
     index = analysis.segments.sentence_at(start)
@@ -361,15 +390,22 @@ def _claim_value(low: float | None, high: float | None, value: float | None) -> 
 
 
 def _claims(
-    analysis: Analysis, pos: Positions, names: Mapping[str, str], refs: _Refs
+    analysis: Analysis, pos: Positions, names: Mapping[str, str], paras: _Paragraphs
 ) -> list[dict[str, Any]]:
     loaded_rules = {t.rule for t in analysis.loaded}
     rows = []
     for i, c in enumerate(analysis.claims, 1):
-        notes = [
-            f for f in analysis.findings if f.start < c.end and c.start < f.end and f.rule != c.rule
-        ]
-        kinds = [_finding_kind(f, loaded_rules) for f in notes]
+        # Notes are about this figure: consistency findings touching it, or any other
+        # claim finding on the figure itself (never story-wide or loaded-word findings).
+        notes, kinds = [], []
+        for f in analysis.findings:
+            if f.rule == c.rule or not (f.start < c.end and c.start < f.end):
+                continue
+            kind = _finding_kind(f, loaded_rules)
+            inside = c.start <= f.start and f.end <= c.end
+            if kind == "consistency" or (kind in ("unsourced", "other") and inside):
+                notes.append(f)
+                kinds.append(kind)
         if c.status == "sourced":
             if c.speaker:
                 source = names.get(c.speaker, c.speaker)
@@ -400,6 +436,7 @@ def _claims(
                 "notes": [f.message for f, k in zip(notes, kinds, strict=True) if k != "unsourced"],
                 "inconsistent": "consistency" in kinds,
                 "line": line,
+                "para": paras.at(c.start),
                 "column": col,
                 "rule": c.rule,
             }
@@ -411,7 +448,9 @@ def _voice_label(voice: str, speaker: str | None) -> str:
     return f"{voice} ({speaker})" if speaker and voice != "reporter" else voice
 
 
-def _loaded(analysis: Analysis, pos: Positions, names: Mapping[str, str]) -> list[dict]:
+def _loaded(
+    analysis: Analysis, pos: Positions, names: Mapping[str, str], paras: _Paragraphs
+) -> list[dict[str, Any]]:
     rows = []
     for i, t in enumerate(analysis.loaded, 1):
         speaker = names.get(t.speaker, t.speaker) if t.speaker else None
@@ -431,6 +470,7 @@ def _loaded(analysis: Analysis, pos: Positions, names: Mapping[str, str]) -> lis
                 "suggestion": t.suggestion or "",
                 "why": t.why or "",
                 "line": line,
+                "para": paras.at(t.start),
                 "column": col,
                 "rule": t.rule,
             }
@@ -439,7 +479,11 @@ def _loaded(analysis: Analysis, pos: Positions, names: Mapping[str, str]) -> lis
 
 
 def _statements(
-    analysis: Analysis, pos: Positions, names: Mapping[str, str], sides: Mapping[str, int]
+    analysis: Analysis,
+    pos: Positions,
+    names: Mapping[str, str],
+    sides: Mapping[str, int],
+    paras: _Paragraphs,
 ) -> list[dict[str, Any]]:
     rows = []
     for i, st in enumerate(analysis.statements, 1):
@@ -456,8 +500,9 @@ def _statements(
                 "cue_neutral": st.cue_neutral,
                 "anonymous": st.anonymous,
                 "words": st.words,
-                "text": _squash(st.text, 160),
+                "text": _squash(st.text, 120),
                 "line": line,
+                "para": paras.at(st.start),
             }
         )
     return rows
@@ -483,6 +528,11 @@ def _side_styles(analysis: Analysis) -> dict[str, int]:
 def _voices(
     analysis: Analysis, names: Mapping[str, str], sides: Mapping[str, int]
 ) -> dict[str, Any]:
+    said: dict[str | None, list[dict[str, Any]]] = {}
+    for i, st in enumerate(analysis.statements, 1):
+        said.setdefault(st.speaker, []).append(
+            {"ref": f"S{i}", "direct": st.direct, "cue": st.cue or "", "neutral": st.cue_neutral}
+        )
     speakers = [
         {
             "name": sp.name,
@@ -495,9 +545,28 @@ def _voices(
             "direct": sum(1 for st in analysis.statements if st.speaker == sp.id and st.direct),
             "mentions": len(sp.mentions),
             "silent": sp.statements == 0,
+            "said": said.get(sp.id, []),
         }
         for sp in analysis.speakers
     ]
+    known = {sp.id for sp in analysis.speakers}
+    orphans = [item for key, items in said.items() if key not in known for item in items]
+    if orphans:  # statements whose speaker the analysis could not name
+        speakers.append(
+            {
+                "name": "unnamed source",
+                "affiliation": "",
+                "side": "",
+                "style": -1,
+                "kind": "anonymous",
+                "role": "",
+                "statements": len(orphans),
+                "direct": sum(1 for o in orphans if o["direct"]),
+                "mentions": 0,
+                "silent": False,
+                "said": orphans,
+            }
+        )
     ordered = sorted(analysis.statements, key=lambda s: (s.start, s.end))
 
     def who(index: int) -> str:
@@ -622,22 +691,25 @@ def _sentence_lengths(analysis: Analysis) -> list[int]:
 def _readability(analysis: Analysis) -> dict[str, Any]:
     readability = dict(analysis.readability or {})
     order = {key: i for i, key in enumerate(METRIC_NOTES)}
-    metrics = []
+    metrics: list[dict[str, str]] = []
+    counts: list[dict[str, str]] = []
     for key in sorted(readability, key=lambda k: (order.get(k, len(order)), k)):
         value = readability[key]
         if key == "note" or isinstance(value, bool) or not isinstance(value, int | float | str):
             continue
         label, note = METRIC_NOTES.get(key, (key.replace("_", " ").capitalize(), ""))
         shown = f"{value:.1f}" if isinstance(value, float) else str(value)
-        metrics.append({"key": key, "label": label, "value": shown, "explain": note})
+        row = {"key": key, "label": label, "value": shown, "explain": note}
+        (counts if key in COUNT_METRICS else metrics).append(row)
     lengths = readability.get("sentence_lengths")
     if not isinstance(lengths, list) or not all(isinstance(n, int) for n in lengths):
         lengths = _sentence_lengths(analysis)
     bins = charts.histogram_bins(lengths)
     alt = "Sentence lengths in words: " + ", ".join(f"{label}: {n}" for label, n in bins if n)
     return {
-        "available": bool(metrics),
+        "available": bool(metrics or counts),
         "metrics": metrics,
+        "counts": counts,
         "note": readability.get("note") or "",
         "sentences": len(lengths),
         "chart": charts.data_uri(charts.sentence_lengths(lengths)),
