@@ -193,7 +193,7 @@ def _ends_paragraph(view: str, paragraphs, starts: list[int], offset: int) -> bo
     tail = view[offset : paragraphs[pi].end].lstrip("”\"’'")
     if any(c in tail for c in '“"'):
         return False
-    return count_words(tail) <= 14
+    return count_words(tail) <= 40
 
 
 def quote_words(view: str, quote: Quote) -> int:

@@ -548,7 +548,10 @@ class Frames:
         words_before = [t for t in toks[:k] if t.is_word]
         parts: list[tuple[int, int]] = []
         if words_before:
-            start = self._content_start(si, toks)
+            # The whole clause: "Americans say they prefer ..., according to a poll."
+            start = toks[0].start
+            while start < len(self.view) and self.view[start] in QUOTE_OPEN:
+                start += 1
             end = toks[k - 1].start if toks[k - 1].text == "," else toks[k].start
             if end > start:
                 parts.append((start, _trim_end(self.view, start, end)))
@@ -557,7 +560,11 @@ class Frames:
                                                      == "," else None)  # fmt: skip
         if comma is not None:
             after = comma + 1
-            if after < len(toks) and toks[after].is_word:
+            if (
+                after < len(toks)
+                and toks[after].is_word
+                and not (words_before and _narration(toks[after]))
+            ):
                 start = toks[after].start
                 end = self._content_end(si, toks, start)
                 if end > start:
@@ -811,6 +818,13 @@ class Frames:
         return any(
             r.sentence == si and r.start <= hit.start < r.end and not r.direct for r in self.out
         )
+
+
+def _narration(tok: Token) -> bool:
+    """A clause the reporter adds after a frame: ", which ...", ", adding ...", ", and ..."."""
+    return tok.lower in _NO_TAIL or (tok.lower.endswith("ing") and not tok.is_cap) or (
+        tok.lower in ("and", "but")
+    )
 
 
 def _possessor(tok: Token) -> bool:
