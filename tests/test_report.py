@@ -15,6 +15,7 @@ import io
 import json
 import os
 import socket
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -46,7 +47,13 @@ from factcheck.model import (
 from factcheck.render import charts
 from factcheck.render.files import write_atomic
 from factcheck.render.html import HtmlRenderer
-from factcheck.render.pdf import ATTACHMENT_NAME, RefusedURL, local_fetcher, render_pdf
+from factcheck.render.pdf import (
+    ATTACHMENT_NAME,
+    PdfRenderer,
+    RefusedURL,
+    local_fetcher,
+    render_pdf,
+)
 from factcheck.render.report_context import build_context
 from factcheck.render.result_dict import to_dict
 from factcheck.resources import templates_dir
@@ -829,6 +836,22 @@ def test_fetcher_refuses_everything_outside_the_template_dir(tmp_path: Path):
     assert fetcher.fetch("data:text/plain;base64,aGk=").read() == b"hi"
 
 
+def test_pdf_renderer_parses_each_stylesheet_once_and_drops_screen_css(design: Rendered):
+    renderer = PdfRenderer(templates_dir())
+    page = (
+        '<html><head><style>p { color: red }</style><style media="screen">p { color: blue }'
+        '</style><style media="print, screen">h1 { color: green }</style></head>'
+        "<body><p>&lt;style&gt;kept as text&lt;/style&gt;</p></body></html>"
+    )
+    body, sheets = renderer._split_styles(page)
+    assert len(sheets) == 2 and "<style" not in body and "&lt;style&gt;kept" in body
+    renderer.render(design.html)
+    parsed = dict(renderer._sheets)
+    second = renderer.render(design.html)
+    assert renderer._sheets == parsed  # the same CSS objects, not parsed again
+    assert len(PdfReader(io.BytesIO(second)).pages) == len(design.pages)
+
+
 def test_renderer_never_connects_or_reads_outside(tmp_path: Path):
     """A hostile template pointing at a live local server: the server sees no connection."""
     server = socket.socket()
@@ -900,6 +923,7 @@ def test_cli_folder_with_a_bad_file_in_worker_processes(tmp_path: Path):
     # Written files on stdout in input order, the failure on stderr at the end.
     assert result.output.splitlines()[:6] == [str(out / n) for n in names]
     assert "1 of 4 reports failed" in result.output
+    assert "\r" not in result.output  # no progress bar when stderr is not a terminal
     assert "empty.txt" in result.output.splitlines()[-1]
 
 
@@ -940,6 +964,20 @@ def test_custom_template_dir_replaces_the_default(tmp_path: Path):
     )
     assert result.exit_code == ExitCode.FINDINGS
     assert "undefined" in result.output
+
+
+def test_progress_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch):
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, shown in ((Terminal(), True), (io.StringIO(), False)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        progress = cli_report.Progress(2)
+        progress.step("a.txt")
+        progress.step("b.txt")
+        progress.close()
+        assert ("[2/2] b.txt" in stream.getvalue()) is shown
 
 
 def test_output_stems_are_unique():

@@ -424,7 +424,9 @@ def _claims(
                 "id": c.id,
                 "text": c.text,
                 "context": _context(analysis, c.start, c.end),
-                "value": _claim_value(c.low, c.high, c.value),
+                "value": c.date
+                if c.kind == "date" and c.date
+                else _claim_value(c.low, c.high, c.value),
                 "unit": c.unit or "",
                 "noun": c.noun or "",
                 "qualifier": c.qualifier or "",
