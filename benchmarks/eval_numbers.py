@@ -30,6 +30,7 @@ Finally the claims of ../shared/articles/*.txt are printed for eyeballing.
 
     .venv/bin/python benchmarks/eval_numbers.py                  # the tables
     .venv/bin/python benchmarks/eval_numbers.py --misses Currency  # misses of a family
+    .venv/bin/python benchmarks/eval_numbers.py --speed     # and the claims stage's speed
 """
 
 from __future__ import annotations
@@ -334,6 +335,27 @@ def print_articles(predict: Predictor) -> None:
             print(f"  {c.id} {c.rule} {c.kind:8} {c.text!r} = {c.value}{bounds} {extra} {where}")
 
 
+def print_speed(data: Path, predict: Predictor, articles: int = 150) -> None:
+    """CPU time of the claims stage alone (``factcheck.claims.annotate``), best of 3."""
+    from factcheck.api import analyze_text
+    from factcheck.claims import annotate
+
+    records = load(data, "polnear")[:articles]
+    analyses = [analyze_text(r["text"], ctx=predict.ctx) for r in records]
+    chars = sum(len(r["text"]) for r in records)
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.thread_time()
+        for analysis in analyses:
+            annotate(analysis, predict.ctx)
+        best = min(best, time.thread_time() - t0)
+    print(
+        f"\nclaims stage on {len(records)} PolNeAR articles ({chars / len(records):.0f} chars"
+        f" on average): {1000 * best / len(records):.3f} ms per article,"
+        f" {1000 * best / chars * 3000:.3f} ms per 3 KB (CPU time, best of 3)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -342,6 +364,7 @@ def main() -> None:
         "--misses", default=None, help="print the misses of sets whose name contains this"
     )
     parser.add_argument("--no-articles", action="store_true")
+    parser.add_argument("--speed", action="store_true", help="time the claims stage too")
     args = parser.parse_args()
     if not args.data.is_dir():
         sys.exit(f"no evaluation data at {args.data}")
@@ -362,6 +385,8 @@ def main() -> None:
                 print(f"\n#### misses: {s.name}")
                 for line in s.misses:
                     print("  " + line)
+    if args.speed:
+        print_speed(args.data, predict)
     if not args.no_articles:
         print_articles(predict)
 
