@@ -304,6 +304,25 @@ def print_table(rows: list[tuple[str, str, Score]]) -> None:
         )
 
 
+TARGET_F1 = 0.35
+TARGET_P = 0.40
+
+
+def print_targets(rows: list[tuple[str, str, Score]]) -> None:
+    """The issue's dev targets: span-overlap F1 >= 0.35 with precision >= 0.40."""
+    print(f"\ntargets (span overlap): F1 >= {TARGET_F1}, precision >= {TARGET_P}")
+    for system, key, s in rows:
+        if system != FactcheckSystem.name or key not in (
+            "ptc_semeval2020",
+            "ptc_semeval2020:Loaded_Language",
+            "babe",
+        ):
+            continue
+        p, _, f1 = s.overlap()
+        verdict = "met" if f1 >= TARGET_F1 and p >= TARGET_P else "NOT met"
+        print(f"  {_SHORT[key].strip():24} F1 {f1:.3f}  P {p:.3f}  {verdict}")
+
+
 def print_per_rule(tallies: dict[str, RuleTally], min_pred: int) -> None:
     by_rule: dict[str, RuleTally] = defaultdict(RuleTally)
     per_set: dict[str, dict[str, RuleTally]] = defaultdict(dict)
@@ -431,6 +450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.disable:
         print(f"disabled: {', '.join(args.disable)}")
     print_table(rows)
+    print_targets(rows)
     if args.per_rule:
         print_per_rule(tallies, args.min_pred)
     if args.per_term:
