@@ -95,6 +95,7 @@ def to_dict(analysis: Analysis, *, include_text: bool | None = None) -> dict[str
             "high": c.high,
             "unit": c.unit,
             "noun": c.noun,
+            "verb": c.verb,
             "qualifier": c.qualifier,
             "kind": c.kind,
             "date": c.date,
