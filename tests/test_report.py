@@ -680,8 +680,9 @@ def test_pdf_metadata_attachment_and_tags(design: Rendered):
     assert result == json.loads(design.json)
     assert [c["text"] for c in result["claims"]] == ["27 people died", "25 years", "December 1"]
     root = design.reader.trailer["/Root"]
-    assert "/StructTreeRoot" in root
+    assert "/StructTreeRoot" in root and "/Metadata" in root  # tagged, PDF/UA-1
     assert root["/MarkInfo"]["/Marked"]
+    assert root["/Lang"] == "en"
 
 
 def test_html_snapshot(design: Rendered):
