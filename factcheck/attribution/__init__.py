@@ -120,12 +120,17 @@ def _dedupe(raws: list[Raw]) -> list[Raw]:
     """One statement per cue, and no statement inside the content of a direct one."""
     out: list[Raw] = []
     seen_cues: set[tuple[int, int]] = set()
+    direct_end = -1  # end of the furthest-reaching direct statement so far
     for raw in sorted(raws, key=lambda r: (r.start, -r.end)):
         span = raw.cue_span
         if span is not None and span in seen_cues:
             continue
-        if any(o.direct and o.start <= raw.start and raw.end <= o.end for o in out):
+        if raw.end <= direct_end and any(
+            o.direct and o.start <= raw.start and raw.end <= o.end for o in out
+        ):
             continue
+        if raw.direct:
+            direct_end = max(direct_end, raw.end)
         if span is not None:
             seen_cues.add(span)
         out.append(raw)

@@ -20,6 +20,7 @@ per piece; so is a quotation continued in the next paragraph (see
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -61,6 +62,9 @@ _COORD_SKIP = frozenset({"has", "have", "had", "also", "later", "then", "is", "w
 _NO_TAIL = frozenset({"as", "while", "when", "before", "after", "then", "so", "until",
                       "because", "who", "which", "where", "adding", "saying"})  # fmt: skip
 # Adjectives that make a cue's base form a noun: "the earlier claim", "a new call".
+# Needs that the next word alone cannot settle (a phrase, a clause, a final frame).
+_OPEN_NEEDS = frozenset({"end", "object", "clause", "complement"})
+_NEXT_KEEP = frozenset({"that", "to"}) | _ADJUNCT_PREPS | _TIME_SOLO | MONTHS
 _NOUN_BEFORE = DETERMINERS - {"that", "one", "all", "both", "some", "many", "most"}
 _NOUN_MODIFIERS = frozenset({"earlier", "later", "new", "recent", "latest", "first", "last",
                              "previous", "strong", "such", "same", "false", "bold", "direct",
@@ -119,8 +123,6 @@ class Sentences:
         self._starts = [s.start for s in self.items]
 
     def index(self, offset: int) -> int | None:
-        import bisect
-
         i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and offset < max(self.items[i].end, self.items[i].start + 1):
             return i
@@ -185,18 +187,46 @@ class Frames:
     # ------------------------------------------------------------------ filters
 
     def _cheap_reject(self, hit: CueHit) -> bool:
-        """What the previous word alone rules out, before the sentence is tokenised."""
-        if any(e.frame != "verb" or e.phrase for e in hit.entries):
+        """What the words next to a hit rule out, before its sentence is tokenised."""
+        frames = {e.frame for e in hit.entries}
+        if frames == {"noun"}:
+            return not self._possessor_before(hit.start)
+        if frames != {"verb"}:
+            return False
+        prev = self._word_before(hit.start)
+        if not any(e.phrase for e in hit.entries) and (prev == "to" or prev in _NOUN_BEFORE):
+            return True
+        if any(not e.needs or e.needs & _OPEN_NEEDS for e in hit.entries):
             return False
         view = self.view
-        end = hit.start
+        i = hit.end
+        while i < len(view) and view[i] == " ":
+            i += 1
+        if i >= len(view) or not view[i].isalpha():
+            return False  # punctuation, a quotation mark: decided later
+        j = i
+        while j < len(view) and view[j].isalpha():
+            j += 1
+        nxt = view[i:j].lower()
+        return nxt not in _NEXT_KEEP
+
+    def _word_before(self, pos: int) -> str:
+        view = self.view
+        end = pos
         while end > 0 and view[end - 1] == " ":
             end -= 1
         begin = end
         while begin > 0 and (view[begin - 1].isalpha() or view[begin - 1] in "'’"):
             begin -= 1
-        prev = view[begin:end].lower()
-        return prev == "to" or prev in _NOUN_BEFORE
+        return view[begin:end].lower()
+
+    def _possessor_before(self, pos: int) -> bool:
+        """``Trump's claim``, ``his earlier claim``: a possessor one or two words back."""
+        prev = self._word_before(pos)
+        if prev in POSSESSIVES or prev.endswith(("'s", "’s")):
+            return True
+        before = self._word_before(pos - len(prev) - 1) if prev else ""
+        return before in POSSESSIVES or before.endswith(("'s", "’s"))
 
     def _plausible(
         self,
@@ -807,23 +837,30 @@ class Frames:
 
     def _nested(self, hit: CueHit, si: int) -> bool:
         """A cue inside an earlier statement's reported content in the same sentence."""
-        return any(
-            r.sentence == si and not r.direct and r.start <= hit.start < r.end for r in self.out
-        )
+        return any(not r.direct and r.start <= hit.start < r.end for r in self._in_sentence(si))
+
+    def _in_sentence(self, si: int) -> list[Raw]:
+        """The statements found so far in sentence ``si`` (hits come in text order)."""
+        found = []
+        for r in reversed(self.out):
+            if r.sentence != si:
+                break
+            found.append(r)
+        return found
 
     def _absorbed(self, hit: CueHit, si: int, toks: list[Token], k: int) -> bool:
         """An -ing cue inside an earlier statement's content, with no comma before it."""
         if k > 0 and toks[k - 1].text == ",":
             return False
-        return any(
-            r.sentence == si and r.start <= hit.start < r.end and not r.direct for r in self.out
-        )
+        return any(r.start <= hit.start < r.end and not r.direct for r in self._in_sentence(si))
 
 
 def _narration(tok: Token) -> bool:
     """A clause the reporter adds after a frame: ", which ...", ", adding ...", ", and ..."."""
-    return tok.lower in _NO_TAIL or (tok.lower.endswith("ing") and not tok.is_cap) or (
-        tok.lower in ("and", "but")
+    return (
+        tok.lower in _NO_TAIL
+        or (tok.lower.endswith("ing") and not tok.is_cap)
+        or (tok.lower in ("and", "but"))
     )
 
 
@@ -915,10 +952,10 @@ def _clause_after_det(toks: list[Token], i: int) -> bool:
 
 def _first_at(toks: list[Token], offset: int) -> int | None:
     """Index of the first token starting at or after ``offset``."""
-    import bisect
-
-    i = bisect.bisect_left([t.start for t in toks], offset)
-    return i if i <= len(toks) else None
+    starts = getattr(toks, "starts", None)
+    if starts is None:
+        starts = [t.start for t in toks]
+    return bisect.bisect_left(starts, offset)
 
 
 def _span(toks: list[Token], i: int, j: int) -> tuple[int, int]:

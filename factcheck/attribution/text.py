@@ -138,9 +138,21 @@ class Token:
         return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
+class TokenList(list):  # type: ignore[type-arg]
+    """A sentence's tokens, with their start offsets kept for bisection."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, toks: list[Token]) -> None:
+        super().__init__(toks)
+        self.starts = [t.start for t in toks]
+
+
+def tokens(text: str, start: int, end: int) -> TokenList:
     """Tokens of ``text[start:end]`` with absolute offsets."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+    return TokenList(
+        [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+    )
 
 
 def strip_possessive(word: str) -> str:
