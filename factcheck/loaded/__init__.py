@@ -18,6 +18,8 @@ from factcheck.loaded.voice import QuoteIndex, voice_at
 from factcheck.model import Analysis, Document, LoadedTerm, Sentence
 
 MATCHER_KEY = "loaded.matcher"
+# How far `requires_near` / `unless_near` look, at most, within the sentence (characters).
+NEAR_REACH = 300
 
 
 def matcher_for(ctx: Context) -> Matcher:
@@ -65,12 +67,16 @@ def find_hits(
     view = doc.view
 
     def window(start: int, end: int) -> tuple[int, int]:
+        """The hit's sentence (its line if unsegmented), at most NEAR_REACH either side."""
         index = _sentence_index(sentences, starts, start)
         if index is None:
             lo = view.rfind("\n", 0, start) + 1
             hi = view.find("\n", end)
-            return lo, len(view) if hi < 0 else hi
-        return sentences[index].start, max(sentences[index].end, end)
+            hi = len(view) if hi < 0 else hi
+        else:
+            lo, hi = sentences[index].start, max(sentences[index].end, end)
+        # A run-on "sentence" (a list, a transcript without stops) is not one context.
+        return max(lo, start - NEAR_REACH), min(hi, end + NEAR_REACH)
 
     hits = matcher.find(fold(view), view, window)
     if doc.masked:  # the view blanks masked markup; a hit may only span it between words
