@@ -812,7 +812,7 @@ class Frames:
                     end = toks[j].start
                     break
             if (
-                noun_content
+                (noun_content or toks[k - 1].text == ",")
                 and tok.lower in ("and", "but")
                 and k + 1 < len(toks)
                 and _predicate_start(toks, k + 1)
@@ -826,13 +826,23 @@ class Frames:
             ):
                 end = tok.start
                 break
-            if prev == "," and k > first + 2:
-                w = tok.lower
-                if w in _RELATIVE_BREAKS or (
-                    w.endswith("ing") and len(w) > 4 and not tok.is_cap and tok.is_word
-                ):
-                    end = toks[k - 1].start
-                    break
+            if (
+                noun_content
+                and prev == ","
+                and k > first + 1
+                and tok.is_word
+                and not (tok.is_cap and k + 1 < len(toks) and toks[k + 1].text == ",")
+            ):
+                end = toks[k - 1].start  # "wrote a lashing dissent, rooted in ...": the object
+                break
+            if (
+                prev == ","
+                and k > first + 2
+                and tok.lower in _RELATIVE_BREAKS
+                and not _embedded(toks, k)
+            ):
+                end = toks[k - 1].start
+                break
         return _trim_end(self.view, start, end)
 
     def _nested(self, hit: CueHit, si: int) -> bool:
@@ -862,6 +872,19 @@ def _narration(tok: Token) -> bool:
         or (tok.lower.endswith("ing") and not tok.is_cap)
         or (tok.lower in ("and", "but"))
     )
+
+
+def _embedded(toks: list[Token], k: int) -> bool:
+    """``Mrs. Clinton, who had ..., did better``: a relative clause inside the content."""
+    for j in range(k + 1, len(toks) - 2):
+        if toks[j].text == ",":
+            nxt = toks[j + 1]
+            return (
+                nxt.is_word
+                and not nxt.is_cap
+                and (nxt.lower in _FINITE or (nxt.lower.endswith("ed") and len(nxt.lower) > 4))
+            )
+    return False
 
 
 def _possessor(tok: Token) -> bool:
