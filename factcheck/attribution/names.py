@@ -42,6 +42,15 @@ _ABBREVIATIONS = frozenset(
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 _MEDIA_HEADS = frozenset({"News", "Times", "Post", "Journal", "Press", "Herald", "Tribune",
                           "Telegraph", "Guardian", "Reuters", "Network", "Television"})  # fmt: skip
+# Last words of capitalised names that are things, not people.
+_THING_HEADS = frozenset({
+    "Act", "Agreement", "Partnership", "Treaty", "Accord", "Pact", "Convention", "Bill", "Law",
+    "Amendment", "Program", "Programme", "Plan", "Initiative", "Security", "Care", "Reform",
+    "Deal", "War", "Crisis", "Summit", "Conference", "Games", "Cup", "Prize", "Award", "Index",
+    "Images", "Photos", "Online", "Magazine", "Show", "Tour", "Festival", "Light", "Speech",
+    "Address", "Fraud", "Rim", "Corps", "Caucus", "Movement", "Doctrine", "Report", "Review",
+    "Survey", "Poll", "Era", "Age", "Revolution", "Spring", "Order", "Code", "Rule",
+})  # fmt: skip
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 
 
@@ -171,6 +180,17 @@ def _segments(toks: list[Token]) -> list[list[Token]]:
     segments: list[list[Token]] = []
     current: list[Token] = []
     for tok in toks:
+        if (
+            tok.text.endswith(".")
+            and tok is not toks[-1]
+            and tok.text not in _ABBREVIATIONS
+            and not _INITIALS_RE.fullmatch(tok.text)
+        ):
+            # "Syria. Erdogan": a sentence ends inside the run
+            current.append(Token(tok.start, tok.end - 1, tok.text[:-1]))
+            segments.append(current)
+            current = []
+            continue
         bare = tok.text.rstrip(".")
         if (
             tok.text in FUNCTION_CAPS
@@ -276,6 +296,10 @@ def _parse(toks: list[Token], view: str, roles: RoleLexicon, gaz: Gazetteer) -> 
     if i >= n:
         return out
     rest = toks[i:]
+    for p in range(1, len(rest)):
+        if _alias_at(rest, p, gaz) is not None and not _is_organisation(rest, roles):
+            # "Clinton White House": the name, then the collective
+            return [*out, *_parse(rest[:p], view, roles, gaz), *_parse(rest[p:], view, roles, gaz)]
     start = prefix_start if prefix_start is not None else rest[0].start
     if _is_organisation(rest, roles):
         text = " ".join(t.text for t in toks[(i if prefix_start is None else 0) :])
@@ -356,6 +380,8 @@ def _guess_kind(toks: list[Token]) -> str:
     words = [t.text for t in toks if t.text not in _SUFFIXES]
     if len(words) < 2 or len(words) > 4:
         return "unknown"
+    if words[0].endswith("ing") or words[-1] in _THING_HEADS:
+        return "unknown"  # "Celebrating Hillary Clinton" (a headline), "Social Security"
     if any(w in PLACE_WORDS or w.isupper() or any(c.isdigit() for c in w) for w in words):
         return "unknown"
     if any(not w[:1].isupper() and w.lower() not in _PARTICLES and "-" not in w for w in words):

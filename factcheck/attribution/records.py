@@ -1,8 +1,10 @@
 """Turn resolved entities and raw statements into the model's Speaker and Statement.
 
 Which entities are listed: every named person and named organisation (silent ones
-too: "mentioned but silent" is part of the balance story); every speaker and every
-accused target; a collective actor ("Britain", "London") that neither speaks nor is
+too: "mentioned but silent" is part of the balance story), except a bare capitalised
+phrase taken for a person that the article names only once and never quotes (a
+headline's "Populist Economic Speech"); every speaker and every accused target; a
+collective actor ("Britain", "London") that neither speaks nor is
 accused only when its side is already in the story through someone else, so that
 its mentions count for that side without making a mere place name a side.
 """
@@ -46,9 +48,13 @@ def kept_entities(
     """The entities the result lists (see the module docstring), by first mention."""
     kept: list[Entity] = []
     for e in entities:
-        if e.mentions and (
-            e.statements or e.targeted or (e.named and e.kind in ("person", "organisation"))
-        ):
+        if not e.mentions:
+            continue
+        if e.statements or e.targeted:
+            kept.append(e)
+        elif e.named and e.kind in ("person", "organisation"):
+            if e.guessed and len(e.mentions) < 2:
+                continue  # a capitalised phrase named once: not enough to list a person
             kept.append(e)
     kept_ids = {id(e) for e in kept}
     involved = {sides[id(e)][0] for e in kept} - {None}

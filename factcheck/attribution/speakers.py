@@ -69,6 +69,7 @@ class Entity:
     statements: int = 0
     targeted: bool = False
     named: bool = False
+    guessed: bool = False  # a bare capitalised name taken for a person (no title, no label)
 
     @property
     def surname(self) -> str:
@@ -130,7 +131,8 @@ class Resolver:
                 self._attach(entity, m)
 
     def _new_person(self, m: NameMention) -> Entity:
-        entity = Entity("person", m.name, m.start, named=True)
+        guessed = m.role is None and m.role_rule is None and m.affiliation is None
+        entity = Entity("person", m.name, m.start, named=True, guessed=guessed)
         self.entities.append(entity)
         return entity
 
@@ -146,6 +148,8 @@ class Resolver:
             entity.names.append(m.name)
         if m.role and not entity.role:
             entity.role, entity.role_rule = m.role, m.role_rule
+        if m.role_rule or m.affiliation is not None:
+            entity.guessed = False
         if m.gender and not entity.gender:
             entity.gender = m.gender
         if m.affiliation is not None and (
@@ -305,7 +309,8 @@ class Resolver:
             if entity is not None:
                 entity.add(start, end, text, "role", info.rule)
                 return entity
-        entity = Entity("person", _bare(text), start, role=info.role, role_rule=info.rule,
+        entity = Entity("collective" if info.plural else "person", _bare(text), start,
+                        role=info.role, role_rule=info.rule,
                         gender=info.gender, affiliation=affiliation,
                         affiliation_text=aff_text, affiliated_to=affiliated)  # fmt: skip
         if info.plural:

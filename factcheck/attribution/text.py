@@ -101,17 +101,17 @@ FUNCTION_CAPS = frozenset(
 )  # fmt: skip
 PLACE_WORDS = frozenset(
     {
-        "New", "North", "South", "East", "West", "Northern", "Southern", "Eastern",
-        "Western", "Central", "Los", "Las", "San", "Santa", "Des", "Fort", "Port", "Lake",
-        "Mount", "River", "County", "City", "State", "Street", "Avenue", "Square", "Hill",
-        "Valley", "Island", "Islands", "Bay", "Beach", "Park", "Road", "Bridge", "Airport",
-        "Station", "Channel", "Sea", "Ocean", "Gulf", "Coast", "Province", "Region",
-        "District", "Hall", "Tower", "Palace", "Capitol", "Plaza", "Stadium", "Arena",
-        "Center", "Centre", "Club", "Hotel", "Day", "Eve", "Christmas", "Easter",
-        "Iowa", "Texas", "Florida", "Ohio", "Virginia", "Carolina", "Hampshire", "Jersey",
-        "York", "Dakota", "Nevada", "Michigan", "Wisconsin", "Pennsylvania", "California",
-        "Brexit", "Twitter", "Facebook", "Instagram", "YouTube", "Google", "Tuesday",
-        "Super", "Democrat", "Republican", "Times", "Post", "News", "Journal",
+        "New", "North", "South", "East", "West", "St.", "Saint", "Sainte", "Port", "Lake",
+        "Northern", "Southern", "Eastern", "Western", "Central", "Los", "Las", "San", "Santa",
+        "Des", "Fort", "Mount", "River", "County", "City", "State", "Street", "Avenue",
+        "Square", "Hill", "Valley", "Island", "Islands", "Bay", "Beach", "Park", "Road",
+        "Bridge", "Airport", "Station", "Channel", "Sea", "Ocean", "Gulf", "Coast", "Province",
+        "Region", "District", "Hall", "Tower", "Palace", "Capitol", "Plaza", "Stadium", "Arena",
+        "Center", "Centre", "Club", "Hotel", "Day", "Eve", "Christmas", "Easter", "Iowa",
+        "Texas", "Florida", "Ohio", "Virginia", "Carolina", "Hampshire", "Jersey", "York",
+        "Dakota", "Nevada", "Michigan", "Wisconsin", "Pennsylvania", "California", "Brexit",
+        "Twitter", "Facebook", "Instagram", "YouTube", "Google", "Tuesday", "Super", "Democrat",
+        "Republican", "Times", "Post", "News", "Journal",
     }
 )  # fmt: skip
 
