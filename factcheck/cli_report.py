@@ -21,6 +21,7 @@ are imported inside :func:`register` (importing them at the top would be a cycle
 Heavy modules are imported inside functions so that ``factcheck --help`` stays fast.
 """
 
+import contextlib
 import functools
 import os
 import sys
@@ -39,7 +40,14 @@ if TYPE_CHECKING:
 
 FORMATS = {"pdf": ("pdf",), "html": ("html",), "both": ("pdf", "html")}
 TASKS_PER_WORKER = 40
-PRELOAD = ("weasyprint", "factcheck.render.pdf", "factcheck.cli_report")
+PRELOAD = (
+    "weasyprint",
+    "jinja2",
+    "factcheck.render.pdf",
+    "factcheck.render.html",
+    "factcheck.render.report_context",
+    "factcheck.cli_report",
+)
 
 
 @dataclass(slots=True)
@@ -121,9 +129,15 @@ def render_pdf_task(task: PdfTask) -> Outcome:
     return outcome
 
 
-def warm_up(template_dir: Path, html: str) -> None:
-    """Worker initializer: lay out a small report, so fonts and stylesheets are ready."""
-    pdf_renderer(template_dir).render(html)
+def warm_up(template_dir: Path) -> None:
+    """Worker initializer: lay out a small report, so fonts and stylesheets are ready.
+
+    Any error is left for the first real report to meet and report.
+    """
+    from factcheck.render.html import HtmlRenderer
+
+    with contextlib.suppress(Exception):  # the first real report meets it and says so
+        pdf_renderer(template_dir).render(warm_up_page(HtmlRenderer(template_dir)))
 
 
 def warm_up_page(html_renderer: Any) -> str:
@@ -137,7 +151,7 @@ def warm_up_page(html_renderer: Any) -> str:
     return str(html_renderer.render(build_context(Analysis(document, segments))))
 
 
-def start_pool(workers: int, template_dir: Path, warm_html: str) -> "ProcessPoolExecutor":
+def start_pool(workers: int, template_dir: Path) -> "ProcessPoolExecutor":
     """PDF workers forked from a server that has WeasyPrint imported; started now, warm soon."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -148,7 +162,7 @@ def start_pool(workers: int, template_dir: Path, warm_html: str) -> "ProcessPool
         max_workers=workers,
         mp_context=mp,
         initializer=warm_up,
-        initargs=(template_dir, warm_html),
+        initargs=(template_dir,),
         max_tasks_per_child=TASKS_PER_WORKER,
     )
     for _ in range(workers):  # start every worker now, not at the first real task
@@ -321,23 +335,23 @@ def register(app: typer.Typer) -> None:
         """
         from factcheck.api import expand_paths, make_context
         from factcheck.errors import ExitCode
-        from factcheck.render.html import HtmlRenderer
+        from factcheck.render.html import HtmlRenderer, check_template_dir
 
         if output_format not in FORMATS:
             raise fail(f"--format must be pdf, html or both, not {output_format!r}")
         if jobs < 0:
             raise fail(f"--jobs must be 0 (one per CPU) or more, not {jobs}")
         formats = FORMATS[output_format]
-        html_renderer = HtmlRenderer(template)  # checks the folder and its entry template
-        html_renderer.check()
+        template_dir = check_template_dir(template)
         found = expand_paths(paths)
         if found.count("-") > 1:
             raise fail("'-' (stdin) can be given only once")
         pool = None
-        if "pdf" in formats:
-            workers = min(jobs or os.cpu_count() or 1, len(found))
-            pool = start_pool(workers, html_renderer.template_dir, warm_up_page(html_renderer))
+        if "pdf" in formats:  # first, so that workers warm up while the rules load
+            pool = start_pool(min(jobs or os.cpu_count() or 1, len(found)), template_dir)
         try:
+            html_renderer = HtmlRenderer(template_dir)
+            html_renderer.check()  # a template syntax error stops the run: exit 2
             options = build_options(
                 rules, disable, severity, input_format, side, sides_file, max_bytes
             )

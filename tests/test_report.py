@@ -707,7 +707,8 @@ def test_charts_are_vector_and_labelled(design: Rendered):
     assert {"url(#p1)", "url(#p2)"} <= fills
     assert "France 92% of attributed words" in voices["chart_alt"]
     hist = base64.b64decode(design.context["readability"]["chart"].split(",", 1)[1]).decode()
-    assert "words per sentence (median" in hist
+    assert "41+" in hist and "<text" in hist
+    assert design.context["readability"]["chart_caption"].startswith("Words per sentence")
 
 
 # -- the real pipeline ----------------------------------------------------------------------------

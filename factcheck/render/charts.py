@@ -145,43 +145,58 @@ def histogram_bins(
     return list(zip(labels, counts, strict=True))
 
 
-def sentence_lengths(lengths: Sequence[int], *, width: int = 480, height: int = 130) -> str:
-    """Histogram of sentence lengths (words), with the median marked and labelled."""
+def sentence_lengths(lengths: Sequence[int], *, width: int = 480, height: int = 110) -> str:
+    """Histogram of sentence lengths in words (bins of five; the last is 41 and over).
+
+    One series, so bars are plain grey with a dark outline (nothing to tell apart
+    by colour). Text is kept to a few axis labels: every SVG ``<text>`` costs as
+    much to lay out as a paragraph. The caption (median, longest) goes in the page.
+    """
     bins = histogram_bins(lengths)
-    left, right, top, bottom = 34, 8, 16, 38
+    left, right, top, bottom = 14, 8, 14, 18
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = max((c for _, c in bins), default=0) or 1
     slot = plot_w / len(bins)
+    base = top + plot_h
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}">',
-        _pattern_defs(1),
-        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
-        'stroke="#222222" stroke-width="0.8"/>',
-        _text(4, top + 4, str(peak), size=8),
-        _text(4, top + plot_h, "0", size=8),
+        f'<line x1="{left}" y1="{top}" x2="{left + plot_w}" y2="{top}" stroke="#bbbbbb" '
+        'stroke-width="0.6" stroke-dasharray="2,2"/>',
+        _text(left, top - 4, f"{peak} sentence{'s' if peak != 1 else ''}", size=8),
     ]
-    for i, (label, count) in enumerate(bins):
-        x = left + i * slot + 3
-        h = plot_h * count / peak
+    for i, (_, count) in enumerate(bins):
         if count:
+            h = plot_h * count / peak
             parts.append(
-                f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{slot - 6:.1f}" '
-                f'height="{h:.1f}" fill="url(#p1)" stroke="{SIDE_STYLES[0][0]}" '
-                'stroke-width="1"/>'
+                f'<rect x="{left + i * slot + 3:.1f}" y="{base - h:.1f}" width="{slot - 6:.1f}" '
+                f'height="{h:.1f}" fill="#c4c4c4" stroke="#222222" stroke-width="0.9"/>'
             )
-            parts.append(
-                _text(x + (slot - 6) / 2, top + plot_h - h - 3, str(count), size=8, anchor="middle")
-            )
-        parts.append(_text(x + (slot - 6) / 2, top + plot_h + 12, label, size=8, anchor="middle"))
-    caption = "words per sentence"
-    if lengths:
-        ordered = sorted(lengths)
-        median = ordered[len(ordered) // 2]
-        caption += f" (median {median}, longest {ordered[-1]}, {len(ordered)} sentences)"
-    parts.append(_text(left + plot_w / 2, height - 6, caption, size=9, anchor="middle"))
+    parts.append(
+        f'<line x1="{left}" y1="{base}" x2="{left + plot_w}" y2="{base}" stroke="#222222" '
+        'stroke-width="0.8"/>'
+    )
+    for words in (0, 10, 20, 30):  # bin edges, every other one
+        x = left + slot * words / 5
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{base}" x2="{x:.1f}" y2="{base + 3}" stroke="#222222" '
+            'stroke-width="0.8"/>'
+        )
+        parts.append(_text(x, base + 13, str(words), size=8, anchor="middle"))
+    parts.append(_text(left + plot_w - slot / 2, base + 13, "41+", size=8, anchor="middle"))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def sentence_length_caption(lengths: Sequence[int]) -> str:
+    """What the histogram shows, in words (its caption and its text alternative)."""
+    if not lengths:
+        return "No sentences."
+    ordered = sorted(lengths)
+    return (
+        f"Words per sentence, {len(ordered)} sentences: median {ordered[len(ordered) // 2]}, "
+        f"longest {ordered[-1]}; boilerplate left out."
+    )
 
 
 def _clip(label: str, limit: int) -> str:

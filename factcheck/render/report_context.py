@@ -595,6 +595,7 @@ def _voices(
                 "words": sb.words,
                 "share": sb.share,
                 "share_pct": f"{sb.share:.0%}",
+                "bar_pct": round(min(max(sb.share, 0.0), 1.0) * 100, 1),
                 "first": sb.first,
                 "last": sb.last,
                 "mentions": sb.mentions,
@@ -708,6 +709,7 @@ def _readability(analysis: Analysis) -> dict[str, Any]:
         lengths = _sentence_lengths(analysis)
     bins = charts.histogram_bins(lengths)
     alt = "Sentence lengths in words: " + ", ".join(f"{label}: {n}" for label, n in bins if n)
+    caption = charts.sentence_length_caption(lengths)
     return {
         "available": bool(metrics or counts),
         "metrics": metrics,
@@ -716,6 +718,7 @@ def _readability(analysis: Analysis) -> dict[str, Any]:
         "sentences": len(lengths),
         "chart": charts.data_uri(charts.sentence_lengths(lengths)),
         "chart_alt": alt if lengths else "No sentences",
+        "chart_caption": caption,
     }
 
 
