@@ -301,6 +301,27 @@ def rules_schema() -> None:
     typer.echo(json.dumps(rule_schema(), indent=2))
 
 
+@rules_app.command("docs")
+@handles_errors
+def rules_docs(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    rules: RulesOpt = None,
+) -> None:
+    """Write the rule reference (Markdown) generated from the rule files.
+
+    Example:
+        factcheck rules docs -o docs/rules.md
+
+    """
+    from factcheck import resources
+    from factcheck.render.rule_docs import render_rule_docs
+    from factcheck.ruleset import load_ruleset
+
+    emit(render_rule_docs(load_ruleset(rules or ()), bundled=resources.rules_dir()), output)
+
+
 def _register_commands() -> None:
     from factcheck import cli_check, cli_report
 
