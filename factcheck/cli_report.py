@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 FORMATS = {"pdf": ("pdf",), "html": ("html",), "both": ("pdf", "html")}
 TASKS_PER_WORKER = 40
+AHEAD = 4  # PDFs queued per worker while this process analyses the next articles
 PRELOAD = (
     "weasyprint",
     "jinja2",
@@ -213,14 +214,18 @@ class ReportRun:
     formats: tuple[str, ...]
     html_renderer: Any
     pool: "ProcessPoolExecutor | None" = None
+    workers: int = 1
 
     def run(self) -> list[Outcome]:
-        """Report on every article; outcomes in input order."""
-        from concurrent.futures import as_completed
+        """Report on every article; outcomes in input order.
 
+        At most :data:`AHEAD` PDFs per worker wait in the queue: each holds a page of
+        HTML, and a folder of a thousand articles should not sit in memory at once.
+        """
         progress = Progress(len(self.paths))
         outcomes: dict[int, Outcome] = {}
         pending: dict[Future[Outcome], Outcome] = {}
+        limit = AHEAD * self.workers
         try:
             for index, (path, stem) in enumerate(
                 zip(self.paths, output_stems(self.paths), strict=True)
@@ -234,16 +239,27 @@ class ReportRun:
                     progress.step(path)
                 else:
                     pending[self.pool.submit(render_pdf_task, task)] = outcome
-            for future in as_completed(pending):
-                outcome = pending[future]
+                    self._collect(pending, progress, keep=limit - 1)
+            self._collect(pending, progress, keep=0)
+        finally:
+            progress.close()
+        return [outcomes[i] for i in sorted(outcomes)]
+
+    def _collect(
+        self, pending: dict[Future[Outcome], Outcome], progress: Progress, keep: int
+    ) -> None:
+        """Wait for finished PDFs until no more than ``keep`` are outstanding."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        while len(pending) > keep:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                outcome = pending.pop(future)
                 try:
                     self._merge(outcome, future.result())
                 except Exception as exc:  # the worker died: out of memory, killed
                     outcome.error = f"PDF worker failed: {exc!r}"
                 progress.step(outcome.path)
-        finally:
-            progress.close()
-        return [outcomes[i] for i in sorted(outcomes)]
 
     def _prepare(self, outcome: Outcome, stem: str) -> PdfTask | None:
         """Analyse one article and write its HTML; the PDF task, if a PDF is wanted."""
@@ -347,15 +363,17 @@ def register(app: typer.Typer) -> None:
         if found.count("-") > 1:
             raise fail("'-' (stdin) can be given only once")
         pool = None
+        workers = min(jobs or os.cpu_count() or 1, len(found))
         if "pdf" in formats:  # first, so that workers warm up while the rules load
-            pool = start_pool(min(jobs or os.cpu_count() or 1, len(found)), template_dir)
+            pool = start_pool(workers, template_dir)
         try:
             html_renderer = HtmlRenderer(template_dir)
             html_renderer.check()  # a template syntax error stops the run: exit 2
             options = build_options(
                 rules, disable, severity, input_format, side, sides_file, max_bytes
             )
-            run = ReportRun(found, make_context(options), output_dir, formats, html_renderer, pool)
+            ctx = make_context(options)
+            run = ReportRun(found, ctx, output_dir, formats, html_renderer, pool, workers)
             outcomes = run.run()
         finally:
             if pool is not None:
