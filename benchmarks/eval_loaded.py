@@ -9,9 +9,9 @@ Datasets (read in place, never copied into the repo):
   is marked, so recall is the more trustworthy figure).
 
 Each document runs through the real pipeline (``factcheck.api.analyze_text``, one
-Context for the whole run). A prediction is every ``LoadedTerm`` plus every finding
-of a loaded-language check rule (scare quotes, "so-called"). Three views of the
-same predictions:
+Context for the whole run). A prediction is every ``LoadedTerm`` (``loaded[]``);
+``--with-checks`` adds the findings of the loaded-language check rules (scare
+quotes, "so-called"). Three views of the same predictions:
 
 * span overlap: a predicted span is correct when it overlaps any gold span; recall
   counts the gold spans overlapped by any prediction;
@@ -20,32 +20,58 @@ same predictions:
 
 The reference baseline flags every word the VADER lexicon scores |valence| >= 1.5.
 Its span-overlap F1 here is 0.146 on PTC's Loaded_Language spans and 0.162 on BABE,
-the 0.15 and 0.16 the issue quotes (on all three PTC labels it is 0.214), so both
-PTC readings are printed and checked against the targets.
+the 0.15 and 0.16 the issue quotes (on all three PTC labels it is 0.214), so PTC's
+Loaded_Language label alone is the headline PTC reading; both are printed and
+checked against the targets.
 
-    .venv/bin/python benchmarks/eval_loaded.py               # the table
-    .venv/bin/python benchmarks/eval_loaded.py --per-rule    # precision per rule id
-    .venv/bin/python benchmarks/eval_loaded.py --per-term 30 # noisiest terms
+Two readings of factcheck's output are printed, always side by side:
+
+* ``factcheck``: every category, exactly the ``loaded[]`` a user gets. This is the
+  figure to quote.
+* ``emotive words``: the same predictions without the attribution categories
+  (``loaded-attribution``: claimed, insisted, admitted; ``vague-attribution``:
+  critics say, some argue). Those flag how a statement is sourced or framed, not
+  emotive wording: none of PTC's propaganda labels covers them, BASIL rarely marks
+  them, only BABE marks "claimed" now and then. Their own precision is in
+  ``--per-rule`` (LL008, LL009).
+
+Folds. The dev records are split deterministically in two by the SHA-256 of the
+record id (BASIL: the story id without its ``_N`` suffix, so the three outlets'
+versions of one event share a fold). Decide on fold A (``--fold A``), confirm on
+fold B (``--fold B``): a change that helps A but not B fits the records, not the
+language. ``--fold all`` (default) scores everything and prints A, B and all.
+
+    .venv/bin/python benchmarks/eval_loaded.py --with-checks  # the tables, A / B / all
+    .venv/bin/python benchmarks/eval_loaded.py --fold A --per-rule   # precision per rule id
+    .venv/bin/python benchmarks/eval_loaded.py --fold A --per-term 30 --min-support 5
+    .venv/bin/python benchmarks/eval_loaded.py --fold A --misses 40  # frequent uncovered gold words
+    .venv/bin/python benchmarks/eval_loaded.py --contexts LL103 --contexts "LL005 destroy"
     .venv/bin/python benchmarks/eval_loaded.py --disable LL1 # without rules LL1xx
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "eval"
 DATASETS = ("ptc_semeval2020", "babe", "basil")
+FOLDS = ("A", "B")
+# Categories that frame a statement's sourcing rather than colour it (see the docstring).
+ATTRIBUTION_CATEGORIES = frozenset({"loaded-attribution", "vague-attribution"})
 _TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _EDGE = " \t\n\"'“”‘’.,;:!?()[]…-–—"
+_BASIL_PART = re.compile(r"_\d+$")
 
 Span = tuple[int, int]
 
@@ -57,6 +83,16 @@ class Record:
     text: str
     gold: list[tuple[int, int, str]]
 
+    @property
+    def fold(self) -> str:
+        return fold_of(self.source, self.id)
+
+
+def fold_of(source: str, record_id: str) -> str:
+    """'A' or 'B', from the SHA-256 of the id (BASIL: of the story, all outlets together)."""
+    key = _BASIL_PART.sub("", record_id) if source == "basil" else record_id
+    return FOLDS[hashlib.sha256(key.encode("utf-8")).digest()[0] % 2]
+
 
 @dataclass
 class Prediction:
@@ -64,6 +100,8 @@ class Prediction:
     end: int
     rule: str
     term: str
+    category: str = ""
+    check: bool = False  # a finding of a check rule (scare quotes), not a loaded[] term
 
 
 @dataclass
@@ -98,13 +136,17 @@ class Score:
 
 @dataclass
 class RuleTally:
+    """Predictions of one rule (or term) on one dataset: how many overlap gold."""
+
     pred: int = 0
-    hit: int = 0
+    hit: int = 0  # overlaps any gold span
+    hit_ll: int = 0  # PTC: overlaps a Loaded_Language span
     terms: Counter[str] = field(default_factory=Counter)
     term_hits: Counter[str] = field(default_factory=Counter)
+    term_hits_ll: Counter[str] = field(default_factory=Counter)
 
 
-def load(data_dir: Path, name: str, limit: int | None) -> list[Record]:
+def load(data_dir: Path, name: str, limit: int | None, fold: str = "all") -> list[Record]:
     path = data_dir / f"{name}.jsonl"
     if not path.is_file():
         sys.exit(f"eval_loaded: {path} not found (pass --data DIR)")
@@ -113,6 +155,8 @@ def load(data_dir: Path, name: str, limit: int | None) -> list[Record]:
         for line in fh:
             raw = json.loads(line)
             if raw.get("loaded") is None:
+                continue
+            if fold != "all" and fold_of(name, raw["id"]) != fold:
                 continue
             gold = [(int(s), int(e), str(label)) for s, e, label in raw["loaded"]]
             out.append(Record(name, raw["id"], raw["text"], gold))
@@ -167,7 +211,7 @@ def score_record(
 
 
 class FactcheckSystem:
-    """The real pipeline, one Context for the whole run."""
+    """The real pipeline, one Context for the whole run: loaded[] plus check findings."""
 
     name = "factcheck"
 
@@ -188,29 +232,19 @@ class FactcheckSystem:
         )
 
     def predict(self, text: str) -> list[Prediction]:
-        """The loaded-language layer of the result (``loaded[]``)."""
+        """``loaded[]`` then the loaded-language check findings (``check=True``)."""
         from factcheck.api import analyze_text
 
         analysis = analyze_text(text, input_format="text", ctx=self.ctx)
-        self.last_checks = [
-            Prediction(f.start, f.end, f.rule, f.name)
+        terms = [
+            Prediction(t.start, t.end, t.rule, t.term.lower(), t.category) for t in analysis.loaded
+        ]
+        checks = [
+            Prediction(f.start, f.end, f.rule, f.name, "check", check=True)
             for f in analysis.findings
             if f.rule in self.check_rules
         ]
-        return [Prediction(t.start, t.end, t.rule, t.term.lower()) for t in analysis.loaded]
-
-
-class WithChecks:
-    """``loaded[]`` plus the findings of the loaded-language checks (scare quotes)."""
-
-    name = "+ scare quotes"
-
-    def __init__(self, base: FactcheckSystem) -> None:
-        self.base = base
-        self.describe = "the same run, with check findings added"
-
-    def predict(self, text: str) -> list[Prediction]:
-        return [*self.base.predict(text), *self.base.last_checks]
+        return terms + checks
 
 
 def _loaded_checks() -> set[str]:
@@ -239,41 +273,66 @@ class VaderBaseline:
         ]
 
 
-def evaluate(
-    system: FactcheckSystem | WithChecks | VaderBaseline,
-    data: dict[str, list[Record]],
-    tallies: dict[str, RuleTally] | None = None,
-    contexts: Sequence[str] = (),
-) -> tuple[dict[str, Score], float]:
+Run = list[tuple[Record, list[Prediction]]]
+View = Callable[[Prediction], bool]
+
+# Readings of the factcheck run: (row name, which predictions count).
+VIEWS: dict[str, View] = {
+    "factcheck": lambda p: not p.check,
+    "emotive words": lambda p: not p.check and p.category not in ATTRIBUTION_CATEGORIES,
+    "+ scare quotes": lambda p: True,
+}
+
+
+def run(system: FactcheckSystem | VaderBaseline, data: dict[str, list[Record]]) -> Run:
+    """Every record with the system's predictions (the pipeline runs once per record)."""
+    return [(rec, system.predict(rec.text)) for records in data.values() for rec in records]
+
+
+def score(results: Run, view: View = lambda p: True, fold: str = "all") -> dict[str, Score]:
     """Scores per dataset and per PTC label ('ptc_semeval2020:Label')."""
     scores: dict[str, Score] = defaultdict(Score)
-    started = time.perf_counter()
-    for name, records in data.items():
-        for rec in records:
-            preds = system.predict(rec.text)
-            spans = [(p.start, p.end) for p in preds]
-            hits = score_record(scores[name], rec.text, spans, [(s, e) for s, e, _ in rec.gold])
-            if name == "ptc_semeval2020":
-                for label in sorted({lab for _, _, lab in rec.gold} | _PTC_LABELS):
-                    gold = [(s, e) for s, e, lab in rec.gold if lab == label]
-                    score_record(scores[f"{name}:{label}"], rec.text, spans, gold)
-            if tallies is not None:
-                for p, hit in zip(preds, hits, strict=True):
-                    if contexts and any(
-                        c in (p.rule, f"{p.rule} {p.term}", p.term) for c in contexts
-                    ):
-                        a, b = max(0, p.start - 70), min(len(rec.text), p.end + 70)
-                        snippet = (
-                            rec.text[a : p.start] + "[[" + rec.text[p.start : p.end] + "]]"
-                        ) + rec.text[p.end : b]
-                        mark = "TP" if hit else "FP"
-                        print(f"{mark} {name[:5]} {p.rule} {snippet!r}")
-                    t = tallies[f"{name}\t{p.rule}"]
-                    t.pred += 1
-                    t.hit += hit
-                    t.terms[p.term] += 1
-                    t.term_hits[p.term] += hit
-    return scores, time.perf_counter() - started
+    for rec, preds in results:
+        if fold != "all" and rec.fold != fold:
+            continue
+        spans = [(p.start, p.end) for p in preds if view(p)]
+        score_record(scores[rec.source], rec.text, spans, [(s, e) for s, e, _ in rec.gold])
+        if rec.source == "ptc_semeval2020":
+            for label in sorted({lab for _, _, lab in rec.gold} | _PTC_LABELS):
+                gold = [(s, e) for s, e, lab in rec.gold if lab == label]
+                score_record(scores[f"{rec.source}:{label}"], rec.text, spans, gold)
+    return scores
+
+
+def tally(results: Run, view: View, contexts: Sequence[str] = ()) -> dict[str, RuleTally]:
+    """Per dataset and rule: predictions and hits per term; print ``contexts`` hits."""
+    tallies: dict[str, RuleTally] = defaultdict(RuleTally)
+    for rec, preds in results:
+        gold = [(s, e) for s, e, _ in rec.gold]
+        gold_ll = [(s, e) for s, e, lab in rec.gold if lab == "Loaded_Language"]
+        for p in preds:
+            if not view(p):
+                continue
+            hit = _overlaps((p.start, p.end), gold)
+            hit_ll = _overlaps((p.start, p.end), gold_ll)
+            if contexts and any(c in (p.rule, f"{p.rule} {p.term}", p.term) for c in contexts):
+                a, b = max(0, p.start - 70), min(len(rec.text), p.end + 70)
+                snippet = (
+                    rec.text[a : p.start] + "[[" + rec.text[p.start : p.end] + "]]"
+                ) + rec.text[p.end : b]
+                labels = ",".join(
+                    sorted({lab[:4] for s, e, lab in rec.gold if p.start < e and s < p.end})
+                )
+                mark = "TP" if hit else "FP"
+                print(f"{mark} {rec.fold} {rec.source[:5]} {labels or '-':9} {p.rule} {snippet!r}")
+            t = tallies[f"{rec.source}\t{p.rule}"]
+            t.pred += 1
+            t.hit += hit
+            t.hit_ll += hit_ll
+            t.terms[p.term] += 1
+            t.term_hits[p.term] += hit
+            t.term_hits_ll[p.term] += hit_ll
+    return tallies
 
 
 _PTC_LABELS = {"Loaded_Language", "Name_Calling,Labeling", "Exaggeration,Minimisation"}
@@ -284,6 +343,13 @@ _SHORT = {
     "ptc_semeval2020:Exaggeration,Minimisation": "  PTC Exaggeration",
     "babe": "BABE (biased words)",
     "basil": "BASIL (lexical bias)",
+}
+# The fold table and the targets: the headline cells.
+_HEADLINE = {
+    "ptc_semeval2020:Loaded_Language": "PTC-LL",
+    "ptc_semeval2020": "PTC-all",
+    "babe": "BABE",
+    "basil": "BASIL",
 }
 
 
@@ -307,26 +373,39 @@ def print_table(rows: list[tuple[str, str, Score]]) -> None:
         )
 
 
+def print_folds(results: Run, views: Sequence[str], folds: Sequence[str]) -> None:
+    """Span-overlap F1 / P / R of the headline cells, per reading and fold."""
+    print("\nspan overlap per fold: F1 / P / R")
+    print(f"{'reading':16} {'fold':4} " + " ".join(f"{h:>20}" for h in _HEADLINE.values()))
+    for view in views:
+        for fold in folds:
+            scores = score(results, VIEWS[view], fold)
+            cells = []
+            for key in _HEADLINE:
+                p, r, f1 = scores[key].overlap()
+                cells.append(f"{f1:.3f} / {p:.3f} / {r:.3f}")
+            print(f"{view:16} {fold:4} " + " ".join(f"{c:>20}" for c in cells))
+
+
 TARGET_F1 = 0.35
 TARGET_P = 0.40
 
 
-def print_targets(rows: list[tuple[str, str, Score]]) -> None:
+def print_targets(results: Run, views: Sequence[str], folds: Sequence[str]) -> None:
     """The issue's dev targets: span-overlap F1 >= 0.35 with precision >= 0.40."""
     print(f"\ntargets (span overlap): F1 >= {TARGET_F1}, precision >= {TARGET_P}")
-    for system, key, s in rows:
-        if system != FactcheckSystem.name or key not in (
-            "ptc_semeval2020",
-            "ptc_semeval2020:Loaded_Language",
-            "babe",
-        ):
-            continue
-        p, _, f1 = s.overlap()
-        verdict = "met" if f1 >= TARGET_F1 and p >= TARGET_P else "NOT met"
-        print(f"  {_SHORT[key].strip():24} F1 {f1:.3f}  P {p:.3f}  {verdict}")
+    for view in views:
+        for fold in folds:
+            scores = score(results, VIEWS[view], fold)
+            cells = []
+            for key in ("ptc_semeval2020:Loaded_Language", "ptc_semeval2020", "babe"):
+                p, _, f1 = scores[key].overlap()
+                verdict = "met" if f1 >= TARGET_F1 and p >= TARGET_P else "NOT met"
+                cells.append(f"{_HEADLINE[key]} F1 {f1:.3f} P {p:.3f} {verdict:7}")
+            print(f"  {view:14} {fold:4} " + "   ".join(cells))
 
 
-def print_per_rule(tallies: dict[str, RuleTally], min_pred: int) -> None:
+def _by_rule(tallies: dict[str, RuleTally]) -> tuple[dict[str, RuleTally], dict[str, dict]]:
     by_rule: dict[str, RuleTally] = defaultdict(RuleTally)
     per_set: dict[str, dict[str, RuleTally]] = defaultdict(dict)
     for key, t in tallies.items():
@@ -334,33 +413,121 @@ def print_per_rule(tallies: dict[str, RuleTally], min_pred: int) -> None:
         agg = by_rule[rule]
         agg.pred += t.pred
         agg.hit += t.hit
-        agg.terms.update(t.terms)
-        agg.term_hits.update(t.term_hits)
+        agg.hit_ll += t.hit_ll
         per_set[rule][dataset] = t
-    print(f"\n{'rule':8} {'pred':>6} {'P':>6} | " + " | ".join(f"{d[:5]:>11}" for d in DATASETS))
+    return by_rule, per_set
+
+
+def print_per_rule(tallies: dict[str, RuleTally], min_pred: int) -> None:
+    """Precision per rule: overall (any gold), and per dataset (PTC: Loaded_Language/any)."""
+    by_rule, per_set = _by_rule(tallies)
+    print(
+        f"\n{'rule':8} {'pred':>6} {'P':>6} | {'PTC LL/any/pred':>16} {'P LL':>5} | "
+        + " | ".join(f"{d[:5]:>11}" for d in DATASETS[1:])
+    )
     for rule, t in sorted(by_rule.items(), key=lambda kv: kv[1].hit / max(kv[1].pred, 1)):
         if t.pred < min_pred:
             continue
+        ptc = per_set[rule].get("ptc_semeval2020") or RuleTally()
         cells = []
-        for d in DATASETS:
+        for d in DATASETS[1:]:
             x = per_set[rule].get(d)
             cells.append(f"{x.hit:4d}/{x.pred:<4d}{'':2}" if x else f"{'-':>11}")
-        print(f"{rule:8} {t.pred:6d} {t.hit / t.pred:6.3f} | " + " | ".join(cells))
+        print(
+            f"{rule:8} {t.pred:6d} {t.hit / t.pred:6.3f} | "
+            f"{ptc.hit_ll:4d}/{ptc.hit:4d}/{ptc.pred:<6d} {ptc.hit_ll / max(ptc.pred, 1):5.2f} | "
+            + " | ".join(cells)
+        )
 
 
-def print_per_term(tallies: dict[str, RuleTally], top: int) -> None:
-    terms: Counter[str] = Counter()
-    hits: Counter[str] = Counter()
+def print_per_term(tallies: dict[str, RuleTally], top: int, min_support: int) -> None:
+    """The terms with most predictions overlapping no gold (support >= ``min_support``)."""
+    cols: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for key, t in tallies.items():
-        rule = key.split("\t")[1]
+        dataset, rule = key.split("\t")
         for term, n in t.terms.items():
-            terms[f"{rule} {term}"] += n
-            hits[f"{rule} {term}"] += t.term_hits[term]
-    print(f"\nnoisiest terms (most predictions overlapping no gold span), top {top}")
-    print(f"{'rule term':40} {'pred':>5} {'hit':>5} {'P':>6}")
-    worst = sorted(terms, key=lambda k: terms[k] - hits[k], reverse=True)[:top]
-    for k in worst:
-        print(f"{k:40} {terms[k]:5d} {hits[k]:5d} {hits[k] / terms[k]:6.3f}")
+            c = cols[f"{rule} {term}"]
+            c[dataset]["pred"] += n
+            c[dataset]["hit"] += t.term_hits[term]
+            c[dataset]["ll"] += t.term_hits_ll[term]
+
+    def total(k: str, what: str) -> int:
+        return sum(c[what] for c in cols[k].values())
+
+    print(f"\nnoisiest terms (most predictions overlapping no gold), support >= {min_support}")
+    print(
+        f"{'rule term':36} {'pred':>5} {'P':>6} | {'PTC LL/any/pred':>16} | "
+        f"{'babe':>9} | {'basil':>9}"
+    )
+    keys = [k for k in cols if total(k, "pred") >= min_support]
+    for k in sorted(keys, key=lambda k: total(k, "pred") - total(k, "hit"), reverse=True)[:top]:
+        ptc, babe, basil = (cols[k][d] for d in DATASETS)
+        print(
+            f"{k:36} {total(k, 'pred'):5d} {total(k, 'hit') / total(k, 'pred'):6.3f} | "
+            f"{ptc['ll']:4d}/{ptc['hit']:4d}/{ptc['pred']:<6d} | "
+            f"{babe['hit']:4d}/{babe['pred']:<4d} | {basil['hit']:4d}/{basil['pred']:<4d}"
+        )
+
+
+# Function words left out of --misses (a loaded phrase's "the" is not what was missed).
+_STOPWORDS = frozenset(
+    """a about after all also an and any are as at be been but by can could did do does for
+    from had has have he her him his how i if in into is it its just me more most my no not
+    now of on one only or our out over she so some than that the their them then there these
+    they this those to up us was we were what when which who will with would you your""".split()  # noqa: SIM905
+)
+
+
+def _lemma(word: str) -> str:
+    """A light grouping key: possessive, plural and common verb endings stripped."""
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ing", ""), ("ed", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)] + repl
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 4:
+        return w[:-1]
+    return w
+
+
+def print_misses(results: Run, view: View, top: int) -> None:
+    """Words of the gold spans no prediction overlaps (PTC Loaded_Language, BABE).
+
+    Counted once per gold span, by a light lemma; ``missed/total`` says in how many
+    uncovered gold spans the word occurs, out of all gold spans with it.
+    """
+    for source, label in (("ptc_semeval2020", "Loaded_Language"), ("babe", "biased_word")):
+        missed: Counter[str] = Counter()
+        seen: Counter[str] = Counter()
+        surface: dict[str, Counter[str]] = defaultdict(Counter)
+        n_gold = n_missed = 0
+        for rec, preds in results:
+            if rec.source != source:
+                continue
+            spans = [(p.start, p.end) for p in preds if view(p)]
+            for s, e, lab in rec.gold:
+                if lab != label:
+                    continue
+                n_gold += 1
+                hit = _overlaps((s, e), spans)
+                n_missed += not hit
+                lemmas = set()
+                for m in _WORD_RE.finditer(rec.text, s, e):
+                    word = m.group().lower().replace("’", "'")
+                    if word in _STOPWORDS or len(word) < 3:
+                        continue
+                    lemmas.add(_lemma(word))
+                    surface[_lemma(word)][word] += 1
+                for lemma in lemmas:
+                    seen[lemma] += 1
+                    missed[lemma] += not hit
+        print(f"\nuncovered {source} {label}: {n_missed} of {n_gold} gold spans; top words")
+        print(
+            "  "
+            + ", ".join(
+                f"{surface[w].most_common(1)[0][0]} {n}/{seen[w]}"
+                for w, n in missed.most_common(top)
+            )
+        )
 
 
 def measure_speed(data_dir: Path, disable: Sequence[str], rules: Sequence[str]) -> None:
@@ -409,6 +576,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of *.jsonl")
     parser.add_argument("--datasets", nargs="*", default=list(DATASETS), choices=DATASETS)
+    parser.add_argument("--fold", default="all", choices=[*FOLDS, "all"], help="dev fold")
     parser.add_argument("--limit", type=int, default=None, help="records per dataset")
     parser.add_argument("--disable", action="append", default=[], help="rule id or prefix")
     parser.add_argument("--rules", action="append", default=[], help="extra rule folder")
@@ -418,6 +586,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--per-rule", action="store_true", help="precision per rule id")
     parser.add_argument("--per-term", type=int, default=0, metavar="N", help="N noisiest terms")
+    parser.add_argument("--min-support", type=int, default=1, help="--per-term: terms with >= N")
+    parser.add_argument("--misses", type=int, default=0, metavar="N", help="N top uncovered words")
     parser.add_argument(
         "--contexts", action="append", default=[], metavar="RULE|TERM", help="print hits in context"
     )
@@ -429,35 +599,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.speed:
         measure_speed(args.data, args.disable, args.rules)
         return 0
-    data = {name: load(args.data, name, args.limit) for name in args.datasets}
+    data = {name: load(args.data, name, args.limit, args.fold) for name in args.datasets}
     base = FactcheckSystem(args.disable, args.rules)
-    systems: list[FactcheckSystem | WithChecks | VaderBaseline] = [base]
-    if args.with_checks:
-        systems.append(WithChecks(base))
-    if not args.no_baseline:
-        systems.append(VaderBaseline())
+    views = ["factcheck", "emotive words"] + (["+ scare quotes"] if args.with_checks else [])
+    started = time.perf_counter()
+    results = run(base, data)
+    print(f"factcheck: {base.describe}; {time.perf_counter() - started:.1f} s", file=sys.stderr)
     rows: list[tuple[str, str, Score]] = []
-    tallies: dict[str, RuleTally] = defaultdict(RuleTally)
-    for system in systems:
-        scores, seconds = evaluate(
-            system,
-            data,
-            tallies if isinstance(system, FactcheckSystem) else None,
-            args.contexts,
-        )
-        print(f"{system.name}: {system.describe}; {seconds:.1f} s", file=sys.stderr)
-        order = [k for k in _SHORT if k in scores]
-        rows.extend((system.name, key, scores[key]) for key in order)
+    for view in views:
+        scores = score(results, VIEWS[view])
+        rows.extend((view, key, scores[key]) for key in _SHORT if key in scores)
+    if not args.no_baseline:
+        vader = VaderBaseline()
+        scores = score(run(vader, data))
+        rows.extend((vader.name, key, scores[key]) for key in _SHORT if key in scores)
     sizes = ", ".join(f"{n} {len(r)} docs" for n, r in data.items())
-    print(f"loaded-language evaluation on {args.data} ({sizes})")
+    print(f"loaded-language evaluation on {args.data} ({sizes}), fold {args.fold}")
     if args.disable:
         print(f"disabled: {', '.join(args.disable)}")
     print_table(rows)
-    print_targets(rows)
-    if args.per_rule:
-        print_per_rule(tallies, args.min_pred)
-    if args.per_term:
-        print_per_term(tallies, args.per_term)
+    folds = [*FOLDS, "all"] if args.fold == "all" else [args.fold]
+    print_folds(results, views, folds)
+    print_targets(results, views[:2], folds)
+    view = VIEWS["+ scare quotes" if args.with_checks else "factcheck"]
+    if args.per_rule or args.per_term or args.contexts:
+        tallies = tally(results, view, args.contexts)
+        if args.per_rule:
+            print_per_rule(tallies, args.min_pred)
+        if args.per_term:
+            print_per_term(tallies, args.per_term, args.min_support)
+    if args.misses:
+        print_misses(results, VIEWS["factcheck"], args.misses)
     return 0
 
 
