@@ -194,7 +194,3 @@ def _ends_paragraph(view: str, paragraphs, starts: list[int], offset: int) -> bo
     if any(c in tail for c in '“"'):
         return False
     return count_words(tail) <= 40
-
-
-def quote_words(view: str, quote: Quote) -> int:
-    return sum(count_words(view[s:e]) for s, e in inner_parts(view, quote))

@@ -11,7 +11,13 @@ Each cue hit is read in its sentence against the frames news writing uses:
 - coordinated: ``X praised ... and criticised CONTENT``;
 - relative: ``X, who said CONTENT``;
 - source: ``according to X, CONTENT`` / ``CONTENT, according to X``;
-- adjunct: ``In a statement, X welcomed CONTENT`` when no other cue does the job.
+- adjunct: ``In a statement, X welcomed CONTENT`` when no other cue does the job;
+- noun: ``Trump's claim that CONTENT``, ``his criticism of CONTENT``.
+
+A cue inside the reported content of an earlier statement of the same sentence
+("Clinton said she wanted to move forward") is part of that statement, not a second
+one. Content stops where the reporter's own words resume: a later frame (``,
+saying``), a non-restrictive relative clause (``, which ...``), a semicolon.
 
 A quotation split by its cue (``"A," he said. "B."``) is one statement with one part
 per piece; so is a quotation continued in the next paragraph (see

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from factcheck.attribution.frames import Raw
 from factcheck.attribution.sides import Override
 from factcheck.attribution.speakers import Entity, mentions_of
-from factcheck.model import Speaker, Statement
+from factcheck.model import Span, Speaker, Statement
 from factcheck.segment import count_words
 
 
@@ -82,7 +82,7 @@ def build_records(
         sid = ids.get(id(entity)) if entity is not None else None
         side = sides[id(entity)][0] if entity is not None and sid else None
         entry = raw.entry
-        speaker_span = _speaker_span(raw, entity)
+        speaker_span = raw.speaker
         parts = tuple(raw.parts)
         text = " ".join(view[s:e] for s, e in parts)
         statements.append(
@@ -145,13 +145,5 @@ def _kind(e: Entity) -> str:
     return e.kind if e.kind in ("person", "organisation", "collective", "anonymous") else "person"
 
 
-def _speaker_span(raw: Raw, entity: Entity | None) -> tuple[int, int] | None:
-    if raw.speaker is not None:
-        return raw.speaker
-    return None
-
-
-def _spans(parts):  # type: ignore[no-untyped-def]
-    from factcheck.model import Span
-
+def _spans(parts: Sequence[tuple[int, int]]) -> tuple[Span, ...]:
     return tuple(Span(s, e) for s, e in parts)

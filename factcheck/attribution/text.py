@@ -14,8 +14,6 @@ import re
 _TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?(?:['’]s?)?|[^\w\s]")
 QUOTE_OPEN = '"“‘«„'
 QUOTE_CLOSE = '"”’»'
-QUOTE_CHARS = frozenset(QUOTE_OPEN + QUOTE_CLOSE)
-END_PUNCT = frozenset(".!?")
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us", "me", "you"})
@@ -68,13 +66,6 @@ MONTHS = frozenset(
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
         "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    }
-)  # fmt: skip
-TIME_WORDS = DAYS | frozenset(
-    {
-        "today", "yesterday", "tonight", "tomorrow", "morning", "afternoon", "evening",
-        "night", "week", "month", "year", "weekend", "last", "this", "next", "earlier",
-        "later", "recently", "on", "late", "early",
     }
 )  # fmt: skip
 # Capitalised words that start sentences but never names.
@@ -160,7 +151,3 @@ def strip_possessive(word: str) -> str:
         if word.endswith(suffix) and len(word) > 2:
             return word[:-2] if suffix[0] in "'’" else word[:-1]
     return word
-
-
-def is_possessive(word: str) -> bool:
-    return word.endswith(("'s", "’s", "s'", "s’"))
