@@ -22,7 +22,7 @@ COMMAND = "factcheck rules docs -o docs/rules.md"
 MAX_LISTED = 8  # context words shown per condition before "and N more"
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])(?=\s|$|-|=)")
 
 
 # Markdown helpers ---------------------------------------------------------------------
@@ -31,8 +31,14 @@ _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 def escape(text: str) -> str:
     """Plain text as inline Markdown: no emphasis, links, HTML or table breaks."""
     text = _MD_SPECIAL.sub(r"\\\1", str(text).replace("&", "&amp;"))
-    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    text = _LINE_START.sub(_escape_line_start, text)
     return text.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    """``# x``, ``- x``, ``1. x`` would start a heading or a list: escape their marker."""
+    marker = m.group(2)
+    return m.group(1) + marker[:-1] + "\\" + marker[-1]
 
 
 def code(text: Any, *, cell: bool = True) -> str:
