@@ -42,7 +42,7 @@ FORMATS = {"pdf": ("pdf",), "html": ("html",), "both": ("pdf", "html")}
 TASKS_PER_WORKER = 40
 AHEAD = 4  # PDFs queued per worker while this process analyses the next articles
 PRELOAD = (
-    "weasyprint",
+    "factcheck.render.pdf_preload",
     "jinja2",
     "factcheck.render.pdf",
     "factcheck.render.html",

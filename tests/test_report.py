@@ -15,6 +15,7 @@ import io
 import json
 import os
 import socket
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -852,6 +853,21 @@ def test_pdf_renderer_parses_each_stylesheet_once_and_drops_screen_css(design: R
     second = renderer.render(design.html)
     assert renderer._sheets == parsed  # the same CSS objects, not parsed again
     assert len(PdfReader(io.BytesIO(second)).pages) == len(design.pages)
+
+
+def test_weasyprint_imports_without_spawning_a_library_search():
+    """ctypes.util.find_library runs ldconfig and gcc: the import must not need it."""
+    code = (
+        "import subprocess\n"
+        "def refuse(*a, **k):\n"
+        "    raise AssertionError(f'spawned {a!r}')\n"
+        "subprocess.Popen = refuse\n"
+        "from factcheck.render.pdf import import_weasyprint\n"
+        "print(import_weasyprint().__version__)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "70.0"
 
 
 def test_renderer_never_connects_or_reads_outside(tmp_path: Path):
