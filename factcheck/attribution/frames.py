@@ -373,8 +373,10 @@ class Frames:
         if not any(t.is_word for t in toks[:p]) or sum(1 for t in toks[j + 1 :] if t.is_word) < 2:
             return False
         start = self._content_start(si, toks)
-        parts = [(start, _trim_end(self.view, start, toks[p].start)), (nxt.start, 0)]
-        parts[1] = (nxt.start, self._content_end(si, toks, nxt.start))
+        parts = [
+            (start, _trim_end(self.view, start, toks[p].start)),
+            (nxt.start, self._content_end(si, toks, nxt.start)),
+        ]
         parts = [(s, e) for s, e in parts if e > s]
         if not parts:
             return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from typing import Any
 
 from factcheck.model import Analysis, Statement
 
@@ -19,30 +20,18 @@ def complete_voice(analysis: Analysis) -> Analysis:
     if not statements:
         return analysis
     index = _Index(statements)
-    loaded = []
-    for term in analysis.loaded:
-        st = index.holding(term.start, term.end)
+
+    def voiced(record: Any, **extra: Any) -> Any:
+        st = index.holding(record.start, record.end)
         if st is None:
-            loaded.append(term)
-            continue
+            return record
         voice = "quoted" if st.direct else "paraphrased"
-        loaded.append(replace(term, voice=voice, speaker=st.speaker))
-    claims = []
-    for claim in analysis.claims:
-        st = index.holding(claim.start, claim.end)
-        if st is None:
-            claims.append(claim)
-            continue
-        claims.append(
-            replace(
-                claim,
-                speaker=st.speaker,
-                status="sourced",
-                source="speaker",
-                voice="quoted" if st.direct else "paraphrased",
-            )
-        )
-    return analysis.evolve(loaded=tuple(loaded), claims=tuple(claims))
+        return replace(record, voice=voice, speaker=st.speaker, **extra)
+
+    return analysis.evolve(
+        loaded=tuple(voiced(t) for t in analysis.loaded),
+        claims=tuple(voiced(c, status="sourced", source="speaker") for c in analysis.claims),
+    )
 
 
 class _Index:
