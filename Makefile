@@ -19,8 +19,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 report: $(VENV)/.installed
 	$(BIN)/factcheck analyze $(EXAMPLE) --format json -o reports/channel-migrants.json
 	$(BIN)/factcheck analyze $(EXAMPLE) --format text
-	$(BIN)/factcheck report $(EXAMPLE) -o reports/
-	@echo "wrote reports/channel-migrants.json and reports/channel-migrants.pdf"
+	$(BIN)/factcheck report $(EXAMPLE) -o reports/ --format both
+	@echo "wrote reports/channel-migrants.pdf, .html and .json"
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check factcheck tests benchmarks
@@ -31,9 +31,14 @@ lint: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_analyze.py
+	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_report.py
 
 eval: $(VENV)/.installed
-	$(BIN)/python benchmarks/evaluate.py
+	$(BIN)/python benchmarks/eval_loaded.py
+	$(BIN)/python benchmarks/eval_numbers.py
+	$(BIN)/python benchmarks/eval_attribution.py
+	$(BIN)/python benchmarks/eval_boilerplate.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
