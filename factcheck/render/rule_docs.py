@@ -64,8 +64,11 @@ def example(text: str) -> str:
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    """A Markdown table; a column empty in every row is left out."""
+    body = [list(row) for row in rows]
+    keep = [i for i in range(len(header)) if i == 0 or any(row[i] for row in body)]
+    lines = ["| " + " | ".join(header[i] for i in keep) + " |", "|" + "---|" * len(keep)]
+    lines += ["| " + " | ".join(row[i] or " " for i in keep) + " |" for row in body]
     return [*lines, ""]
 
 
@@ -114,8 +117,6 @@ def _conditions(entry: Mapping[str, Any]) -> str:
 
 def _lexicon(body: Mapping[str, Any]) -> list[str]:
     entries = sorted(body["entries"], key=lambda e: _sort_key(e["term"]))
-    has_conditions = any(_conditions(e) for e in entries)
-    header = ["Term", "Neutral alternative", "Why"] + (["Only when"] if has_conditions else [])
     rows = []
     for e in entries:
         term = code(e["term"])
@@ -125,12 +126,11 @@ def _lexicon(body: Mapping[str, Any]) -> list[str]:
             term += f"; also {', '.join(code(f) for f in e['forms'])}"
         if e.get("severity"):
             term += f"; severity {e['severity']}"
-        row = [term, escape(e["suggestion"]), escape(e.get("why", ""))]
-        rows.append(row + ([_conditions(e)] if has_conditions else []))
+        rows.append([term, escape(e["suggestion"]), escape(e.get("why", "")), _conditions(e)])
     return [
         f"Category {code(body['category'], cell=False)}. **Terms ({len(entries)})**:",
         "",
-        *table(header, rows),
+        *table(["Term", "Neutral alternative", "Why", "Only when"], rows),
     ]
 
 
@@ -170,7 +170,7 @@ def _cues(body: Mapping[str, Any]) -> list[str]:
         f"Type {code(body['type'], cell=False)}, {neutral} unless an entry says otherwise. "
         f"**Cues ({len(rows)})**:",
         "",
-        *table(["Cue", "Type", "Neutral", "Neutral alternative", "Only when"], rows),
+        *table(["Cue", "Type", "Neutral", "Neutral alternative", "Notes"], rows),
     ]
 
 
