@@ -261,10 +261,16 @@ def test_loaded_stage_alone_gives_reporter_and_quoted(ctx, channel_text):
 
 
 def test_loaded_terms_become_findings(ctx):
-    text = 'Critics say the plan failed. "Migrants will flood the towns," he said.'
+    text = (
+        "Critics say the plan failed. The mayor slammed the plan. "
+        '"Migrants will flood the towns," he said.'
+    )
     analysis = analyze_text(text, ctx=ctx)
     found = {text[f.start : f.end]: f for f in analysis.findings if f.rule.startswith("LL")}
-    assert found["Critics say"].severity == "warning"
+    assert found["slammed"].severity == "warning"  # the rule's severity, reporter's voice
+    assert found["slammed"].voice == "reporter"
+    # Vague attribution is a sourcing prompt: info even in the reporter's voice.
+    assert found["Critics say"].severity == "info"
     assert found["Critics say"].voice == "reporter"
     assert found["flood"].severity == "info"  # the speaker's word, reported as quoted
     assert found["flood"].voice == "quoted"
