@@ -622,7 +622,7 @@ def test_design_pdf_shows_every_section(design: Rendered):
     assert design.has("UK is accused in the story and gets no reply.")
     assert design.has("Speaks first: France (France)")
     assert design.has("Flesch reading ease: 45.3")
-    assert design.has("(photo caption)")
+    assert design.has("left out: photo caption")
 
 
 def test_design_summary_page(design: Rendered):
@@ -653,7 +653,7 @@ def test_design_article_highlights_are_numbered_to_table_rows(design: Rendered):
     assert _squeeze("27 people died C1") in article
     assert _squeeze("soured L5") in article
     # Boilerplate is kept, greyed and labelled.
-    assert _squeeze("(With input from agencies.) (agency credit)") in article
+    assert _squeeze("(With input from agencies.) · left out: agency credit") in article
     # Direct quotes carry a side tag before the opening quote mark.
     assert _squeeze('FRANCE "Britain left Europe') in article
     rows = design.context["claims"]
