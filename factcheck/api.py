@@ -14,6 +14,7 @@ import glob
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from factcheck import __version__
 from factcheck.context import Context, Options
@@ -22,6 +23,7 @@ from factcheck.model import Analysis, Document
 from factcheck.ruleset import RuleSet, load_ruleset
 
 Stage = Callable[[Analysis, Context], Analysis]
+R = TypeVar("R")
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 
@@ -98,6 +100,27 @@ def analyze(paths: Sequence[str | Path], options: Options | None = None) -> Iter
     ctx = make_context(options)
     for path in expand_paths(paths):
         yield analyze_path(path, ctx=ctx)
+
+
+def analyze_each(
+    paths: Sequence[str | Path],
+    task: Callable[[Analysis, Context], R],
+    options: Options | None = None,
+    *,
+    jobs: int | None = None,
+    ctx: Context | None = None,
+) -> Iterator[R]:
+    """``task(analysis, ctx)`` for every article named by ``paths``, in input order.
+
+    For many inputs the articles are analysed in worker processes (``jobs``; default
+    one per CPU from :data:`factcheck.parallel.PARALLEL_MIN_FILES` files on) and only
+    the task's result comes back, so ``task`` must be picklable and return something
+    small (see :mod:`factcheck.parallel`). Raises the first bad input's InputError.
+    """
+    from factcheck.parallel import map_articles
+
+    ctx = ctx or make_context(options)
+    yield from map_articles(expand_paths(paths), ctx, task, jobs=jobs)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[str]:

@@ -189,6 +189,12 @@ def analyze(
     side: SideOpt = None,
     sides_file: SidesFileOpt = None,
     max_bytes: MaxBytesOpt = 5_000_000,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes (default: one per CPU for many files)."
+        ),
+    ] = None,
 ) -> None:
     """Analyse articles: numeric claims, loaded language, speakers and balance.
 
@@ -198,15 +204,16 @@ def analyze(
         factcheck analyze drafts/ --format text
 
     """
-    from factcheck.api import analyze as run
-    from factcheck.render import analyze_output
+    from factcheck.api import analyze_each
+    from factcheck.parallel import json_line, text_summary
 
     if output_format not in ("json", "text"):
         raise fail(f"--format must be json or text, not {output_format!r}")
     options = build_options(rules, disable, severity, input_format, side, sides_file, max_bytes)
-    results = list(run(paths, options))  # read everything first: bad input writes nothing
-    text = analyze_output(results, output_format)
-    emit(text, output)
+    task = json_line if output_format == "json" else text_summary
+    # Everything is read and analysed before a byte is written: bad input writes nothing.
+    results = list(analyze_each(paths, task, options, jobs=jobs))
+    emit(("" if output_format == "json" else "\n").join(results), output)
 
 
 def emit(text: str, output: Path | None) -> None:
