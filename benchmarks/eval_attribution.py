@@ -13,13 +13,21 @@ boilerplate) are skipped, and so are predictions there.
 For reference, the naive baseline predicts every sentence that holds one of 18
 common cue words (issue 3: F1 about 0.34 half-overlap, 0.60 any-overlap).
 
+Folds. The records are split deterministically in two by the SHA-256 of the record
+id (the convention of eval_loaded.py). Decide on fold A (``--fold A --show N``),
+confirm on fold B (``--fold B``): a change that helps A but not B fits the records,
+not the language. ``--fold all`` (default) scores everything and prints the factcheck
+rows of A, B and all as well.
+
 Usage:
-    .venv/bin/python benchmarks/eval_attribution.py [--split all|train|dev|test] [--show N]
+    .venv/bin/python benchmarks/eval_attribution.py [--split all|train|dev|test]
+        [--fold A|B|all] [--show N]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -43,6 +51,12 @@ BASELINE_CUES = [
 ]  # fmt: skip
 _BASELINE_RE = re.compile(r"\b(?:" + "|".join(BASELINE_CUES) + r")\b", re.I)
 _QUOTES = "\"“”‘’'«»"
+FOLDS = ("A", "B")
+
+
+def fold_of(record_id: str) -> str:
+    """'A' or 'B', from the SHA-256 of the record id."""
+    return FOLDS[hashlib.sha256(record_id.encode("utf-8")).digest()[0] % 2]
 
 
 @dataclass
@@ -262,6 +276,12 @@ def main() -> None:
     parser.add_argument(
         "--split", default="all", help="meta.compartment to keep (all: every record)"
     )
+    parser.add_argument(
+        "--fold",
+        default="all",
+        choices=["A", "B", "all"],
+        help="half of the records by hashed id (decide on A, confirm on B)",
+    )
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument(
         "--show", type=int, default=0, help="print N misses, false alarms, wrong speakers"
@@ -272,11 +292,14 @@ def main() -> None:
     records = [json.loads(line) for line in args.data.open(encoding="utf-8")]
     if args.split != "all":
         records = [r for r in records if r["meta"].get("compartment") == args.split]
+    if args.fold != "all":
+        records = [r for r in records if fold_of(r["id"]) == args.fold]
     if args.limit:
         records = records[: args.limit]
     ctx = make_context()
     known = cue_in_lexicon(ctx)
     half, lenient, base_half, base_any = Tally(), Tally(), Tally(), Tally()
+    per_fold = {f: (Tally(), Tally()) for f in FOLDS}
     elapsed = 0.0
     for r in records:
         text = r["text"]
@@ -288,12 +311,15 @@ def main() -> None:
         preds = preds_of(analysis, discard)
         score(r["id"], text, preds, golds, half, half=True, keep=bool(args.show), known=known)
         score(r["id"], text, preds, golds, lenient, half=False, keep=False)
+        fold_half, fold_any = per_fold[fold_of(r["id"])]
+        score(r["id"], text, preds, golds, fold_half, half=True, keep=False)
+        score(r["id"], text, preds, golds, fold_any, half=False, keep=False)
         base = [p for p in baseline_preds(analysis)
                 if not any(overlap((p.start, p.end), d) > 0 for d in discard)]  # fmt: skip
         score(r["id"], text, base, golds, base_half, half=True, keep=False)
         score(r["id"], text, base, golds, base_any, half=False, keep=False)
-    print(f"PolNeAR ({args.split}): {len(records)} articles, {half.gold} gold attributions "
-          f"({half.direct_gold} direct)\n")  # fmt: skip
+    print(f"PolNeAR ({args.split}, fold {args.fold}): {len(records)} articles, "
+          f"{half.gold} gold attributions ({half.direct_gold} direct)\n")  # fmt: skip
     print("| matching | predicted | gold | matched | precision | recall | F1 | cue acc. "
           "| speaker acc. |")  # fmt: skip
     print("|---|---|---|---|---|---|---|---|---|")
@@ -301,6 +327,10 @@ def main() -> None:
     print(lenient.line("factcheck, any overlap"))
     print(base_half.line("baseline (18 cue words), half-overlap"))
     print(base_any.line("baseline (18 cue words), any overlap"))
+    if args.fold == "all":
+        for name, (fold_half, fold_any) in per_fold.items():
+            print(fold_half.line(f"factcheck fold {name}, half-overlap"))
+            print(fold_any.line(f"factcheck fold {name}, any overlap"))
     if half.direct_gold:
         print(f"\ndirect quotations found (half-overlap): {half.direct_matched}/{half.direct_gold}")
     if half.known_gold:

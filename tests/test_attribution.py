@@ -252,6 +252,49 @@ def test_nyt_style_quotation_marks(ctx):
     assert st.direct and st.text == "He is running a parallel campaign,"
 
 
+def test_party_label_and_appositions_before_the_cue(ctx):
+    for text, name, content in (
+        ("Gov. Phil Bryant (R) said he expects an appeal of the ruling.", "Phil Bryant",
+         "he expects an appeal of the ruling"),
+        ("Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said the process "
+         "was open.", "Elijah Cummings", "the process was open"),
+        ("The state's campaign chairman, Phil Lovas, said he cannot comment on the letter.",
+         "Phil Lovas", "he cannot comment on the letter"),
+        ("Dunwoody, who worked as a campaign staffer for Barack Obama in 2008, said tensions "
+         "were high.", "Dunwoody", "tensions were high"),
+    ):  # fmt: skip
+        a = _analyze(text, ctx)
+        st = _only(a)
+        assert (st.text, _speaker_of(a, st).name) == (content, name), text
+
+
+def test_quote_then_named_speaker_with_a_description(ctx):
+    a = _analyze(
+        "\"It's just long and tiring,\" Tina Tchen, Mrs. Obama's chief of staff, said in an "
+        "interview.",
+        ctx,
+    )
+    st = _only(a)
+    assert st.direct and _speaker_of(a, st).name == "Tina Tchen"
+
+
+def test_inverted_cue_then_role_and_name(ctx):
+    a = _analyze('"The Department is committed to transparency," said spokesman John Kirby.', ctx)
+    st = _only(a)
+    assert st.direct and _speaker_of(a, st).name == "John Kirby"
+
+
+def test_content_before_a_described_speaker(ctx):
+    a = _analyze(
+        "Facebook created the tool to help in times of crisis, a spokeswoman, Anna White, "
+        "said on Saturday.",
+        ctx,
+    )
+    st = _only(a)
+    assert st.text == "Facebook created the tool to help in times of crisis"
+    assert _speaker_of(a, st).name == "Anna White"
+
+
 def test_not_a_statement(ctx):
     for text in (
         "The company added 200 jobs in March.",

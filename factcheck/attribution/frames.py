@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from factcheck.attribution.cues import CueEntry, CueHit
 from factcheck.attribution.np import Subject, np_after, np_start, subject_before
 from factcheck.attribution.quotes import QuoteIndex, inner_parts
+from factcheck.attribution.subjects import comma_subject, parenthesised_subject
 from factcheck.attribution.text import (
     BE_FORMS,
     CLAUSE_WORDS,
@@ -291,6 +292,8 @@ class Frames:
         if self._nested(hit, si):
             return  # "Clinton said she wanted to move forward": part of the statement
         subject = subject_before(toks, k)
+        if subject.kind == "none":
+            subject = parenthesised_subject(toks, k) or subject
         if subject.kind == "pronoun" and toks[subject.start].lower == "you":
             return  # "Do you support...?": the reader, not a speaker
         if subject.kind == "none" and k == 0 and not participle:
@@ -319,7 +322,11 @@ class Frames:
             if found is not None:
                 self._forward(hit, si, toks, m, _span(toks, *found), "np")
                 return
-            self._inverted(hit, si, toks, subject.start, m)
+            if self._inverted(hit, si, toks, subject.start, m):
+                return
+            long = comma_subject(toks, subject.start)
+            if long is not None:
+                self._with_subject(hit, si, toks, long.head, m, lead=long.lead)
         elif subject.kind == "quote":
             self._inverted(hit, si, toks, subject.start, m)
         elif subject.kind == "coord":
@@ -335,10 +342,17 @@ class Frames:
                 self._forward(hit, si, toks, m, _span(toks, start, j), "np")
 
     def _with_subject(
-        self, hit: CueHit, si: int, toks: list[Token], subject: Subject, m: int
+        self,
+        hit: CueHit,
+        si: int,
+        toks: list[Token],
+        subject: Subject,
+        m: int,
+        lead: int | None = None,
     ) -> None:
+        """``lead``: the token before the subject with its descriptions (default: just before)."""
         speaker = _span(toks, subject.start, subject.end)
-        p = subject.start - 1
+        p = subject.start - 1 if lead is None else lead
         if p < 0 and not self._clausal(toks, m, hit):
             quote = self._quote_just_before(toks[0].start)
             if quote is not None:  # '"...bribe?" | Trump asked.' split after the quote
@@ -429,8 +443,16 @@ class Frames:
         if after not in (",", ".", "!", "?", ";", "(", ":") and after not in QUOTE_OPEN:
             return False
         first = toks[i]
-        if first.lower in POSSESSIVES or not (
-            first.is_cap or first.lower in DETERMINERS or first.lower in SUBJECT_PRONOUNS
+        if first.lower in POSSESSIVES or first.lower in PREPOSITIONS:
+            return False
+        if first.lower in SUBJECT_PRONOUNS and j > i:
+            return False  # "..., said he." but not "said he cannot comment on the letter"
+        # "said spokesman John Kirby", "said former tech executive Carly Fiorina": a name.
+        if not (
+            first.is_cap
+            or first.lower in DETERMINERS
+            or first.lower in SUBJECT_PRONOUNS
+            or any(t.is_cap and t.lower not in DAYS | MONTHS for t in toks[i + 1 : j + 1])
         ):
             return False
         speaker = _span(toks, i, j)
