@@ -102,6 +102,7 @@ class Raw:
     targets: list[tuple[int, int]] = field(default_factory=list)
     quote: Quote | None = None
     final: bool = False  # the cue closes the sentence ("..., he said.")
+    enclosed: bool = False  # cut short by a closing frame that reports it ("..., X said.")
 
     @property
     def start(self) -> int:
@@ -289,7 +290,7 @@ class Frames:
         participle = hit.form.split()[0].endswith("ing")
         if participle and self._absorbed(hit, si, toks, k):
             return
-        if self._nested(hit, si):
+        if self._nested(hit, si) and not self._closing_frame(hit, si, toks, k, m):
             return  # "Clinton said she wanted to move forward": part of the statement
         subject = subject_before(toks, k)
         if subject.kind == "none":
@@ -765,13 +766,17 @@ class Frames:
             if np is not None:
                 i = np[1] + 1
         i = _skip_adjuncts(toks, i)
+        comma = False
         while i < len(toks) and toks[i].text in (",", ":"):
             if toks[i].text == ":":
                 return True
+            comma = True
             i += 1
         if i >= len(toks):
             return False
         tok = toks[i]
+        if comma and _narration(tok) and tok.lower not in ("and", "but"):
+            return False  # "..., a Chinese official said, adding that ..."
         if tok.lower in ("that", "yes", "no") or tok.text in QUOTE_OPEN:
             return True
         if not tok.is_word:
@@ -791,6 +796,8 @@ class Frames:
         for raw in reversed(self.out):
             if raw.sentence != si:
                 break
+            if raw.enclosed:
+                continue
             if raw.hit is not None and raw.hit.end > start:
                 start = raw.hit.end
                 i = _first_at(toks, start)
@@ -878,6 +885,36 @@ class Frames:
     def _nested(self, hit: CueHit, si: int) -> bool:
         """A cue inside an earlier statement's reported content in the same sentence."""
         return any(not r.direct and r.start <= hit.start < r.end for r in self._in_sentence(si))
+
+    def _closing_frame(self, hit: CueHit, si: int, toks: list[Token], k: int, m: int) -> bool:
+        """``..., and cited a list of concerns, officials said.``: a frame that closes the
+        sentence holds everything before it, so the statements it would be nested in end
+        before its comma."""
+        subject = subject_before(toks, k)
+        if subject.kind not in ("np", "pronoun") or subject.start < 2:
+            return False
+        comma = subject.start - 1
+        if toks[comma].text != ",":
+            return False
+        i = _skip_adjuncts(toks, m)
+        # "..., a Chinese official said, adding that ...": narration may follow.
+        narrated = i + 1 < len(toks) and toks[i].text == "," and _narration(toks[i + 1])
+        if not narrated and (self._clausal(toks, m, hit) or any(t.is_word for t in toks[i:])):
+            return False
+        cut = toks[comma].start
+        for raw in self._in_sentence(si):
+            if raw.direct or not raw.start < cut < raw.end:
+                continue
+            raw.enclosed = True
+            last = raw.parts[-1]
+            end = _trim_end(self.view, last[0], min(last[1], cut))
+            if end > last[0]:
+                raw.parts[-1] = (last[0], end)
+            else:
+                raw.parts.pop()
+            if not raw.parts:
+                self.out.remove(raw)
+        return True
 
     def _in_sentence(self, si: int) -> list[Raw]:
         """The statements found so far in sentence ``si`` (hits come in text order)."""
