@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/channel-migrants.txt
 
-.PHONY: report test lint bench eval clean
+.PHONY: report test lint bench eval docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ eval: $(VENV)/.installed
 	$(BIN)/python benchmarks/eval_numbers.py
 	$(BIN)/python benchmarks/eval_attribution.py
 	$(BIN)/python benchmarks/eval_boilerplate.py
+
+docs: $(VENV)/.installed
+	$(BIN)/factcheck rules docs -o docs/rules.md
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factcheck.context import Context, Options
@@ -67,11 +67,21 @@ def check_example(rule: Rule, kind: str, index: int, text: str, ctx: Context) ->
     """Analyse one example and compare the spans ``rule`` produced with the marked ones."""
     from factcheck.api import analyze_text
 
+    active = ctx.ruleset.get(rule.id)
+    if active is None or not active.enabled:
+        # A rule shipped switched off still has to prove its examples: test it switched on.
+        ctx = ctx.compiled(f"ruletest-enable-{rule.id}", lambda: _with_rule_enabled(ctx, rule))
     clean, expected = strip_markers(text)
     analysis = analyze_text(clean, path=f"<{rule.id} example>", input_format="markdown", ctx=ctx)
     got = tuple(sorted(spans_by_rule(analysis).get(rule.id, set())))
     want = tuple(sorted(expected)) if kind in ("flag", "todo_flag") else ()
     return ExampleOutcome(rule.id, kind, index, text, got == want, want, got)
+
+
+def _with_rule_enabled(ctx: Context, rule: Rule) -> Context:
+    rules = (*(r for r in ctx.ruleset if r.id != rule.id), replace(rule, enabled=True))
+    ruleset = RuleSet(tuple(sorted(rules, key=lambda r: r.id)), ctx.ruleset.digest)
+    return Context(ruleset=ruleset, options=ctx.options)
 
 
 def iter_examples(rule: Rule) -> Iterator[tuple[str, int, str]]:

@@ -140,3 +140,16 @@ def test_yaml_words_like_no_and_on_stay_words(tmp_path):
     text = GOOD.replace("suggestion: criticise", "suggestion: criticise\n    unless_near: [no, on]")
     rule = load_rule_file(write(tmp_path, text))
     assert rule.body["entries"][0]["unless_near"] == ["no", "on"]
+
+
+def test_rule_shipped_switched_off_still_proves_its_examples(tmp_path):
+    from factcheck.api import analyze_text, make_context
+    from factcheck.context import Options
+    from factcheck.ruletest import run_all_examples
+
+    text = GOOD.replace("term: slam", "term: zorbulate").replace("[[slammed]]", "[[zorbulated]]")
+    write(tmp_path, text.replace("severity: warning", "severity: warning\nenabled: false"))
+    report = run_all_examples(tmp_path)
+    assert not report.failed, report.lines
+    ctx = make_context(Options(rules_dirs=(tmp_path,)))
+    assert not analyze_text("They zorbulated it.", ctx=ctx).loaded
