@@ -43,6 +43,7 @@ TASKS_PER_WORKER = 40
 AHEAD = 4  # PDFs queued per worker while this process analyses the next articles
 PRELOAD = (
     "factcheck.render.pdf_preload",
+    "factcheck.cli",  # each worker imports the command's main module: make that free
     "jinja2",
     "factcheck.render.pdf",
     "factcheck.render.html",
@@ -155,6 +156,7 @@ def warm_up_page(html_renderer: Any) -> str:
 def start_pool(workers: int, template_dir: Path) -> "ProcessPoolExecutor":
     """PDF workers forked from a server that has WeasyPrint imported; started now, warm soon."""
     import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor
 
     mp = multiprocessing.get_context("forkserver")
@@ -166,8 +168,14 @@ def start_pool(workers: int, template_dir: Path) -> "ProcessPoolExecutor":
         initargs=(template_dir,),
         max_tasks_per_child=TASKS_PER_WORKER,
     )
-    for _ in range(workers):  # start every worker now, not at the first real task
-        pool.submit(int)
+    # Start every worker now, not at the first real task, and from a thread: the
+    # first start waits for the forkserver to import WeasyPrint (most of a second)
+    # while this process goes on loading rules and analysing articles.
+    threading.Thread(
+        target=lambda: [pool.submit(int) for _ in range(workers)],
+        name="factcheck-pdf-warm-up",
+        daemon=True,
+    ).start()
     return pool
 
 
