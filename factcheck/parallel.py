@@ -104,10 +104,21 @@ def _in_workers(paths: Sequence[str], ctx: Context, task: Task[R], workers: int)
 
 def _init_worker(ctx: Context, task: Task[Any]) -> None:
     import signal
+    from multiprocessing.util import Finalize
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's (exit 130)
     _WORKER["ctx"] = ctx
     _WORKER["task"] = task
+    # Workers end with os._exit (no atexit): save what they compiled at pool shutdown.
+    Finalize(None, _save_compiled, args=(ctx,), exitpriority=10)
+
+
+def _save_compiled(ctx: Context) -> None:
+    from factcheck.textutil.regexcache import STORE_KEY
+
+    store = ctx.cache.get(STORE_KEY)
+    if store is not None:
+        store.save()
 
 
 def _run_one(path: str) -> Any:

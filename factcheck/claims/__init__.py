@@ -25,6 +25,7 @@ from factcheck.claims.sourcing import SourceIndex, source_of
 from factcheck.claims.vocab import build_vocabulary
 from factcheck.context import Context
 from factcheck.model import Analysis, Claim, Document
+from factcheck.textutil.regexcache import store_for
 
 __all__ = ["annotate", "grammar_for", "quantities"]
 
@@ -33,7 +34,9 @@ def grammar_for(ctx: Context) -> Grammar:
     """The compiled claim grammar of this run's rules (built once per run)."""
     return ctx.compiled(
         "claims.grammar",
-        lambda: compile_grammar(build_vocabulary(ctx.ruleset.of_kind("quantities"))),
+        lambda: compile_grammar(
+            build_vocabulary(ctx.ruleset.of_kind("quantities")), store_for(ctx).compile
+        ),
     )
 
 

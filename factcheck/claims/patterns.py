@@ -11,11 +11,13 @@ are. Built once per run (``ctx.compiled``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from factcheck.claims.vocab import Vocabulary, key
+from factcheck.textutil.trie import trie_regex
+
+Compile = Callable[..., "re.Pattern[str]"]  # re.compile(pattern, flags=0), or a store's
 
 # Between the words of a multi-word form: spaces or hyphens of any kind.
 _SEP = r"[\s\-‐‑]+"
@@ -33,27 +35,9 @@ def trie(words: Iterable[str]) -> str:
     """A regular expression matching any of ``words``, longest first, as a char trie.
 
     Words are lookup keys (lower case, single spaces); a space matches any run of
-    spaces or hyphens.
+    spaces or hyphens, a full stop is optional, either apostrophe matches both.
     """
-    root: dict[str, Any] = {}
-    for word in words:
-        if not word:
-            continue
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(root) or r"(?!)"
-
-
-def _emit(node: dict[str, Any]) -> str:
-    branches = [_char(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return f"(?:{body})?"
-    return body
+    return trie_regex(words, char=_char)
 
 
 def _char(ch: str) -> str:
@@ -136,7 +120,8 @@ class Grammar:
     left_last: frozenset[str]  # the last words of those phrases (a quick first test)
 
 
-def compile_grammar(vocab: Vocabulary) -> Grammar:
+def compile_grammar(vocab: Vocabulary, compile: Compile = re.compile) -> Grammar:
+    """Every pattern of the grammar, compiled by ``compile`` (or the run's regex store)."""
     v = vocab
     run_words = trie(set(v.cardinals) | set(v.scales) | set(v.multipliers) | set(v.fractions))
     articles = trie(v.articles)
@@ -153,9 +138,9 @@ def compile_grammar(vocab: Vocabulary) -> Grammar:
     year = r"(?:1[0-9]|20)\d{2}"
     simple = rf"(?:\d+(?:\.\d+)?|\b(?:{trie(v.cardinals)})\b)"
     ordinals = trie(v.ordinals)
-    preps = "|".join(
-        sorted((re.escape(p) for p in v.year_prepositions if " " not in p), key=len, reverse=True)
-    )
+    # Longest first; ties by spelling, so the source (the regex store's key) is stable.
+    one_word = (p for p in v.year_prepositions if " " not in p)
+    preps = "|".join(re.escape(p) for p in sorted(one_word, key=lambda p: (-len(p), p)))
     tens_words = [
         f[:-1] + "ies" for f, val in v.cardinals.items() if 20 <= val < 100 and f.endswith("y")
     ]
@@ -214,7 +199,7 @@ def compile_grammar(vocab: Vocabulary) -> Grammar:
         "wn": (rf"(?P<wn>{run})"),
     }
     scanners = {
-        name: re.compile("|".join(alternatives[a] for a in names), re.I)
+        name: compile("|".join(alternatives[a] for a in names), re.I)
         for name, names in _SCANNERS.items()
     }
     number_at = rf"(?P<cur>(?:{currency}))?[ \t]?(?P<n>{DIGITS}|{run})"
@@ -240,24 +225,24 @@ def compile_grammar(vocab: Vocabulary) -> Grammar:
     return Grammar(
         vocab=v,
         scanners=scanners,
-        number_at=re.compile(number_at, re.I),
-        scale_at=re.compile(scale_at, re.I),
-        after_at=re.compile(after_at, re.I),
-        attached_at=re.compile(attached_at),
-        post_at=re.compile(post_at, re.I),
-        join_at=re.compile(join_at, re.I),
-        minor_at=re.compile(minor_at, re.I),
-        words_before=re.compile(r"[A-Za-z][A-Za-z.'’]*|<=|>=|[~∼<>≥≤]"),
-        word_after=re.compile(r"[A-Za-z][A-Za-z'’\-]*"),
-        month=re.compile(month, re.I),
+        number_at=compile(number_at, re.I),
+        scale_at=compile(scale_at, re.I),
+        after_at=compile(after_at, re.I),
+        attached_at=compile(attached_at),
+        post_at=compile(post_at, re.I),
+        join_at=compile(join_at, re.I),
+        minor_at=compile(minor_at, re.I),
+        words_before=compile(r"[A-Za-z][A-Za-z.'’]*|<=|>=|[~∼<>≥≤]"),
+        word_after=compile(r"[A-Za-z][A-Za-z'’\-]*"),
+        month=compile(month, re.I),
         exclusion_rules=tuple(e.rule for e in v.exclusions),
-        anchor=re.compile(rf"[0-9£$€¥₹₩₽₭₦₱₪₴₿{VULGAR_FRACTIONS}]+"),
+        anchor=compile(rf"[0-9£$€¥₹₩₽₭₦₱₪₴₿{VULGAR_FRACTIONS}]+"),
         anchor_words=_anchor_words(v, tens_words),
         anchor_bytes=frozenset(w.encode() for w in _anchor_words(v, tens_words)),
         prefix_words=_prefix_words(v),
         left_table=_left_table(v),
         left_last=frozenset(p.split()[-1].rstrip(".") for p in _left_table(v)),
-        exclusions=re.compile(exclusion) if exclusion else None,
+        exclusions=compile(exclusion) if exclusion else None,
     )
 
 

@@ -20,12 +20,13 @@ partly boilerplate is cut at the exclusion's edge.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from factcheck.context import Context
 from factcheck.model import Analysis, Excluded, Segments, Sentence
 from factcheck.ruleset import Rule
+from factcheck.textutil.regexcache import store_for
 
 _MAX_LINE = 500  # longer lines are article paragraphs: only line-end patterns apply
 _BEFORE = 100  # how far back a line-end pattern's ``before`` part may reach
@@ -57,8 +58,13 @@ class Matcher:
     line_end: tuple[Pattern, ...]
 
 
-def build_matcher(rules: Sequence[Rule]) -> Matcher:
-    """Compile every boilerplate rule's patterns (once per run, via ``ctx.compiled``)."""
+def build_matcher(
+    rules: Sequence[Rule], compile: Callable[..., re.Pattern[str]] = re.compile
+) -> Matcher:
+    """Compile every boilerplate rule's patterns (once per run, via ``ctx.compiled``).
+
+    ``compile`` is ``re.compile`` or the run's regex store (:mod:`factcheck.textutil.regexcache`).
+    """
     patterns: list[Pattern] = []
     whole: list[str] = []
     for rule in rules:
@@ -73,8 +79,8 @@ def build_matcher(rules: Sequence[Rule]) -> Matcher:
                     item["reason"],
                     scope,
                     start=item.get("start", "word"),
-                    regex=re.compile(f"(?:{body})[ \t]*$", flags | re.M),
-                    before=re.compile(before, flags) if before else None,
+                    regex=compile(f"(?:{body})[ \t]*$", flags | re.M),
+                    before=compile(before, flags) if before else None,
                 )
             else:
                 pattern = Pattern(rule.id, item["reason"], scope, item.get("max_lines", 10))
@@ -83,7 +89,7 @@ def build_matcher(rules: Sequence[Rule]) -> Matcher:
             patterns.append(pattern)
     return Matcher(
         tuple(patterns),
-        re.compile("|".join(whole)) if whole else None,
+        compile("|".join(whole)) if whole else None,
         tuple(p for p in patterns if p.regex is not None),
     )
 
@@ -101,7 +107,9 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
     rules = ctx.ruleset.of_kind("boilerplate")
     if not rules:
         return analysis
-    matcher: Matcher = ctx.compiled("boilerplate", lambda: build_matcher(rules))
+    matcher: Matcher = ctx.compiled(
+        "boilerplate", lambda: build_matcher(rules, store_for(ctx).compile)
+    )
     doc = analysis.document
     found = find_boilerplate(doc.view, matcher)
     if not found:

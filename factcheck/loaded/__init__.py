@@ -16,6 +16,7 @@ from factcheck.context import Context
 from factcheck.loaded.matcher import Hit, Matcher, build_matcher, fold
 from factcheck.loaded.voice import QuoteIndex, voice_at
 from factcheck.model import Analysis, Document, LoadedTerm, Sentence
+from factcheck.textutil.regexcache import store_for
 
 MATCHER_KEY = "loaded.matcher"
 # How far `requires_near` / `unless_near` look, at most, within the sentence (characters).
@@ -24,7 +25,10 @@ NEAR_REACH = 300
 
 def matcher_for(ctx: Context) -> Matcher:
     """The run's compiled lexicon matcher (built on first use)."""
-    return ctx.compiled(MATCHER_KEY, lambda: build_matcher(ctx.ruleset.of_kind("lexicon")))
+    return ctx.compiled(
+        MATCHER_KEY,
+        lambda: build_matcher(ctx.ruleset.of_kind("lexicon"), store_for(ctx).compile),
+    )
 
 
 def annotate(analysis: Analysis, ctx: Context) -> Analysis:

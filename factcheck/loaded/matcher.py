@@ -20,12 +20,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from factcheck.loaded.inflect import inflections, noun_forms, verb_forms
 from factcheck.model import Severity
+from factcheck.textutil.trie import trie_regex
 
 # Same-length folding: apostrophes and Unicode hyphens to their ASCII forms.
 _FOLD_CHARS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("‐", "-"), ("‑", "-"))
@@ -37,6 +37,7 @@ _SEP = r"[\s\-]+"
 _GAP = r"[\s\"'“”‘’(]*"
 
 Window = Callable[[int, int], tuple[int, int]]
+Compile = Callable[[str], "re.Pattern[str]"]
 _CONDITIONS = (
     "requires_near",
     "unless_near",
@@ -118,13 +119,19 @@ class Entry:
 
 
 class Condition:
-    """The word list of one context condition, with its regex built on first use."""
+    """The word list of one context condition, with its regex built on first use.
 
-    __slots__ = ("_pattern", "kind", "words")
+    Entries with the same word list share one Condition (see :func:`build_matcher`),
+    so each list is compiled once, by ``compile`` (``re.compile``, or the run's
+    :class:`~factcheck.textutil.regexcache.RegexStore`).
+    """
 
-    def __init__(self, kind: str, words: tuple[str, ...]) -> None:
+    __slots__ = ("_compile", "_pattern", "kind", "words")
+
+    def __init__(self, kind: str, words: tuple[str, ...], compile: Compile = re.compile) -> None:
         self.kind = kind
         self.words = words
+        self._compile = compile
         self._pattern: re.Pattern[str] | None = None
 
     def __eq__(self, other: object) -> bool:
@@ -138,12 +145,7 @@ class Condition:
 
     def pattern(self) -> re.Pattern[str]:
         if self._pattern is None:
-            build = {
-                "near": _words_pattern,
-                "followed_by": _next_pattern,
-                "preceded_by": _previous_pattern,
-            }[self.kind]
-            self._pattern = build(self.words)
+            self._pattern = self._compile(condition_source(self.kind, self.words))
         return self._pattern
 
     def near(self, folded: str, s0: int, s1: int, start: int, end: int) -> bool:
@@ -236,22 +238,41 @@ def _longest_first(cluster: list[Hit]) -> list[Hit]:
 # ---------------------------------------------------------------------------- building
 
 
-def build_matcher(rules: Iterable[Any]) -> Matcher:
-    """Compile every entry of every lexicon rule (``Rule`` objects) into one matcher."""
+def build_matcher(rules: Iterable[Any], compile: Compile = re.compile) -> Matcher:
+    """Compile every entry of every lexicon rule (``Rule`` objects) into one matcher.
+
+    ``compile`` compiles the trie and, on first use, each condition's word list
+    (pass the run's regex store to reuse code compiled by earlier runs).
+    """
     entries: dict[str, list[Entry]] = {}
+    shared: dict[tuple[str, tuple[str, ...]], Condition] = {}
     for rule in rules:
         category = str(rule.body["category"])
         for raw in rule.body["entries"]:
-            for entry, keys in compile_entry(rule.id, category, rule.severity, raw):
+            for compiled, keys in compile_entry(rule.id, category, rule.severity, raw):
+                entry = _sharing_conditions(compiled, shared, compile)
                 for key in keys:
                     bucket = entries.setdefault(key, [])
                     if entry not in bucket:
                         bucket.append(entry)
     if not entries:
         return Matcher(None, {})
-    trie = _trie_regex(entries)
-    pattern = re.compile(rf"[^a-z0-9](?:{trie})(?!\w)")
+    pattern = compile(rf"[^a-z0-9](?:{_trie_regex(entries)})(?!\w)")
     return Matcher(pattern, {k: tuple(v) for k, v in entries.items()})
+
+
+def _sharing_conditions(
+    entry: Entry, shared: dict[tuple[str, tuple[str, ...]], Condition], compile: Compile
+) -> Entry:
+    """The entry with each condition replaced by the run's one Condition for its words."""
+    changes = {}
+    for name in _CONDITIONS:
+        cond = getattr(entry, name)
+        if cond is not None:
+            changes[name] = shared.setdefault(
+                (cond.kind, cond.words), Condition(cond.kind, cond.words, compile)
+            )
+    return replace(entry, **changes) if changes else entry
 
 
 def expand_braces(text: str) -> list[str]:
@@ -352,48 +373,20 @@ def _bounded(form: str) -> str:
     return before + body + after
 
 
-@cache
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(_word_alternatives(words))
-
-
-@cache
-def _next_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"{_GAP}(?:{_word_alternatives(words)})")
-
-
-@cache
-def _previous_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"(?:{_word_alternatives(words)}){_GAP}$")
+def condition_source(kind: str, words: tuple[str, ...]) -> str:
+    """The regex of a ``near``, ``followed_by`` or ``preceded_by`` condition's words."""
+    alternatives = _word_alternatives(words)
+    if kind == "followed_by":
+        return rf"{_GAP}(?:{alternatives})"
+    if kind == "preceded_by":
+        return rf"(?:{alternatives}){_GAP}$"
+    return alternatives
 
 
 def _trie_regex(keys: Iterable[str]) -> str:
-    """A regex matching exactly ``keys``, factored as a trie; greedy, so longest first."""
-    root: dict[str, Any] = {}
-    for key in keys:
-        node = root
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(root)
+    """A regex matching exactly ``keys`` (folded forms), longest first; a space is _SEP."""
+    return trie_regex(keys, char=_trie_char, classes=True)
 
 
-def _emit(node: Mapping[str, Any]) -> str:
-    terminal = "" in node
-    branches = []
-    single: list[str] = []
-    for ch in sorted(k for k in node if k):
-        child = node[ch]
-        piece = _SEP if ch == " " else re.escape(ch)
-        if list(child) == [""] and ch != " ":
-            single.append(piece)
-        else:
-            branches.append(piece + _emit(child))
-    if single:
-        branches.append(single[0] if len(single) == 1 else "[" + "".join(single) + "]")
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if terminal:
-        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
-    return body
+def _trie_char(ch: str) -> str:
+    return _SEP if ch == " " else re.escape(ch)
