@@ -295,6 +295,23 @@ def test_content_before_a_described_speaker(ctx):
     assert _speaker_of(a, st).name == "Anna White"
 
 
+def test_evidential_and_passive_cues_have_the_clause_and_no_speaker(ctx):
+    for text, content in (
+        ("But the race seemed to be Sanders's to lose.", "the race seemed to be Sanders's to lose"),
+        ("Beneath the pyrotechnics, Mr. Putin seemed most concerned with the economy.",
+         "Mr. Putin seemed most concerned with the economy"),
+        ("Obama is expected to join Clinton on the campaign trail soon.",
+         "Obama is expected to join Clinton on the campaign trail soon"),
+        ("The primaries, which appeared likely to settle little, ended in June.",
+         "which appeared likely to settle little"),
+        ("It seems that Gowdy is correct.", "Gowdy is correct"),
+    ):  # fmt: skip
+        st = _only(_analyze(text, ctx))
+        assert (st.text, st.speaker, st.rule) == (content, None, "ATT009"), text
+    for text in ("She appeared on Fox News on Sunday.", "Clinton is expected in Iowa on Monday."):
+        assert _analyze(text, ctx).statements == (), text
+
+
 def test_not_a_statement(ctx):
     for text in (
         "The company added 200 jobs in March.",

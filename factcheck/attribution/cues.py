@@ -90,16 +90,35 @@ def verb_forms(base: str, *, double: bool = False) -> list[str]:
     return [base, third + tail, ed + tail, ing + tail]
 
 
+_BE = ("is", "are", "was", "were", "be", "been")
+_PASSIVE_ADVERBS = ("", "widely ", "not ", "also ", "generally ", "now ", "still ")
+
+
+def passive_forms(participle: str) -> list[str]:
+    """``is expected``, ``are widely expected``, ``was not expected``, ``been expected``."""
+    return [
+        f"{be} {adverb}{participle}"
+        for be in _BE
+        for adverb in _PASSIVE_ADVERBS
+        if not (adverb and be in ("be", "been"))
+    ]
+
+
 def compile_entry(rule: Any, raw: Mapping[str, Any]) -> tuple[CueEntry, list[str]]:
     """One entry of a cues rule file and every surface form it matches (lower case)."""
     body = rule.body
     cue = str(raw["cue"]).strip()
     frame = str(raw.get("frame", "verb"))
-    inflect = raw.get("inflect", "verb" if frame == "verb" else "none")
+    inflect = raw.get("inflect", "verb" if frame in ("verb", "clause") else "none")
     forms = [cue]
     if inflect == "verb":
         forms = verb_forms(cue, double=bool(raw.get("double")))
     forms += [str(f) for f in raw.get("forms", ())]
+    if raw.get("passive"):
+        participle = str(
+            raw.get("participle") or verb_forms(cue, double=bool(raw.get("double")))[2]
+        )
+        forms = passive_forms(participle)
     entry = CueEntry(
         rule=rule.id,
         cue=cue,

@@ -30,6 +30,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from factcheck.attribution.clauses import clause_start
 from factcheck.attribution.cues import CueEntry, CueHit
 from factcheck.attribution.np import Subject, np_after, np_start, subject_before
 from factcheck.attribution.quotes import QuoteIndex, inner_parts
@@ -83,6 +84,7 @@ _FINAL_TAIL = frozenset({"after", "during", "before", "at", "in", "on", "while",
                          "last", "this", "earlier", "later", "via", "through", "from",
                          "following", "ahead", "outside", "inside", "near", "to", "of", "about",
                          "over", "amid", "by"})  # fmt: skip
+_CLAUSE_STOPS = frozenset({":", "(", "—", "–", "--", "-"})
 _SETTINGS = frozenset({"twitter", "facebook", "television", "camera", "air", "radio"})
 # Inside an accused target's noun phrase: "the leader of the opposition", not "X of lying".
 _TARGET_PREPS = frozenset({"at", "in", "from"})
@@ -180,6 +182,9 @@ class Frames:
             entry = hit.entries[0]
             if entry.frame == "noun":
                 self._noun(hit, si, toks, k, m)
+                continue
+            if entry.frame == "clause":
+                self._clause(hit, entry, si, toks, k, m)
                 continue
             if not self._plausible(hit, entry, toks, k, m, hit_starts):
                 continue
@@ -677,6 +682,46 @@ class Frames:
                 raw.targets.append(_span(toks, *np))
         self.out.append(raw)
 
+    def _clause(
+        self, hit: CueHit, entry: CueEntry, si: int, toks: list[Token], k: int, m: int
+    ) -> None:
+        """A cue that qualifies its own clause: the clause is the content, with no speaker.
+
+        ``[[The race seemed to be Sanders's to lose]]``, ``[[Obama is expected to join
+        Clinton]]`` (see :mod:`.clauses`). Expletive ``it seems (that) X``: the content
+        is X.
+        """
+        if self._nested(hit, si) or not self._needs_ok(entry, toks, m, final=False):
+            return
+        nxt = " ".join(t.lower for t in toks[m : m + 3])
+        if any(nxt == w or nxt.startswith(w + " ") for w in entry.unless_followed_by):
+            return
+        if k > 0 and toks[k - 1].lower in entry.unless_preceded_by:
+            return
+        first = clause_start(toks, k)
+        if first is None:
+            return
+        if (
+            first == k - 1
+            and toks[first].lower == "it"
+            and not (m < len(toks) and toks[m].lower == "to")
+        ):
+            first = m + 1 if m < len(toks) and toks[m].lower == "that" else m
+            if first >= len(toks) or not toks[first].is_word:
+                return
+        end = self._content_end(si, toks, toks[max(m, first)].start) if m < len(toks) else 0
+        start = toks[first].start
+        stop = next((t for t in toks[m:] if t.text in _CLAUSE_STOPS), None)
+        if stop is not None:  # "... seems too risky (or ...)", "-- let's focus ...", ": He ..."
+            end = min(end, _trim_end(self.view, start, stop.start))
+        if toks[first].lower in ("which", "who") and first > 0 and toks[first - 1].text == ",":
+            comma = next((t for t in toks[m:] if t.text == ","), None)  # the relative clause
+            if comma is not None:
+                end = min(end, _trim_end(self.view, start, comma.start))
+        if end <= start:
+            return
+        self.out.append(Raw([(start, end)], False, hit, entry, si, None))
+
     def _adjunct(self, hit: CueHit) -> None:
         """``In a statement, X welcomed CONTENT``, when no verb cue covers the clause."""
         si = self.sentences.index(hit.start)
@@ -887,9 +932,11 @@ class Frames:
         return any(not r.direct and r.start <= hit.start < r.end for r in self._in_sentence(si))
 
     def _closing_frame(self, hit: CueHit, si: int, toks: list[Token], k: int, m: int) -> bool:
-        """``..., and cited a list of concerns, officials said.``: a frame that closes the
-        sentence holds everything before it, so the statements it would be nested in end
-        before its comma."""
+        """Whether the cue is a frame that closes the sentence (``..., officials said.``).
+
+        Such a frame holds everything before it (``..., and cited a list of concerns,
+        officials said.``), so the statements it would be nested in end before its comma.
+        """
         subject = subject_before(toks, k)
         if subject.kind not in ("np", "pronoun") or subject.start < 2:
             return False
