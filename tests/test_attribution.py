@@ -312,6 +312,21 @@ def test_evidential_and_passive_cues_have_the_clause_and_no_speaker(ctx):
         assert _analyze(text, ctx).statements == (), text
 
 
+def test_a_question_put_to_someone_is_the_askers_statement(ctx):
+    for text, content in (
+        ("Asked in Iowa recently whether he would support Donald Trump, Rubio gave a "
+         "roundabout answer.", "whether he would support Donald Trump"),
+        ("But when asked how she would define the establishment, Deacon fought back.",
+         "how she would define the establishment"),
+        ("Sanders was asked by a reporter whether his aim was similar to Kennedy's.",
+         "whether his aim was similar to Kennedy's"),
+    ):  # fmt: skip
+        st = _only(_analyze(text, ctx))
+        assert (st.text, st.cue.lower()) == (content, "asked"), text
+    a = _analyze("She asked Richards what impact the law has had on the women of Texas.", ctx)
+    assert _only(a).text == "what impact the law has had on the women of Texas"
+
+
 def test_not_a_statement(ctx):
     for text in (
         "The company added 200 jobs in March.",

@@ -84,6 +84,11 @@ _FINAL_TAIL = frozenset({"after", "during", "before", "at", "in", "on", "while",
                          "last", "this", "earlier", "later", "via", "through", "from",
                          "following", "ahead", "outside", "inside", "near", "to", "of", "about",
                          "over", "amid", "by"})  # fmt: skip
+# "Asked whether ...", "When asked about ...": the question's opening word.
+_QUESTION_LEADS = frozenset({"when", "if", "after", "once", "before", "as", "while"})
+_QUESTION_OPENERS = frozenset({"whether", "if", "what", "why", "how", "who", "when", "where",
+                               "which", "to", "about", "on"})  # fmt: skip
+_WH = frozenset({"what", "why", "how", "who", "where", "whether", "which", "when"})
 _CLAUSE_STOPS = frozenset({":", "(", "—", "–", "--", "-"})
 _SETTINGS = frozenset({"twitter", "facebook", "television", "camera", "air", "radio"})
 # Inside an accused target's noun phrase: "the leader of the opposition", not "X of lying".
@@ -185,6 +190,8 @@ class Frames:
                 continue
             if entry.frame == "clause":
                 self._clause(hit, entry, si, toks, k, m)
+                continue
+            if hit.form == "asked" and self._question(hit, si, toks, k, m):
                 continue
             if not self._plausible(hit, entry, toks, k, m, hit_starts):
                 continue
@@ -484,6 +491,9 @@ class Frames:
         elif entry.object == "addressee" and i < len(toks) and not _content_opener(toks[i]):
             np = np_after(toks, i, preps=_ADDRESSEE_PREPS)
             if np is not None:
+                wh = next((j for j in range(np[0] + 1, np[1] + 1) if toks[j].lower in _WH), None)
+                if wh is not None:  # "asked Richards what impact she's seen"
+                    np = (np[0], wh - 1)
                 after = np[1] + 1
                 infinitive = after < len(toks) and toks[after].lower in ("to", "not")
                 i = i if infinitive else after
@@ -721,6 +731,50 @@ class Frames:
         if end <= start:
             return
         self.out.append(Raw([(start, end)], False, hit, entry, si, None))
+
+    def _question(self, hit: CueHit, si: int, toks: list[Token], k: int, m: int) -> bool:
+        """A question put to the subject: the question is the content, the asker speaks.
+
+        ``Asked whether he would support Trump, Rubio gave a roundabout answer``,
+        ``When asked by a reporter whether ...``, ``Sanders was asked by host John
+        Dickerson whether ...``: the asker is the by-phrase (or no one named); the
+        question runs to the comma before the main clause (or the clause's end).
+        """
+        prev = toks[k - 1].lower if k > 0 else ""
+        passive = prev in BE_FORMS
+        if not (k == 0 or prev in _QUESTION_LEADS or passive) or self._nested(hit, si):
+            return False
+        i = m
+        speaker = None
+        if i + 1 < len(toks) and toks[i].lower == "by":
+            np = np_after(toks, i + 1)
+            if np is None:
+                return False
+            speaker = _span(toks, *np)
+            i = np[1] + 1
+        for j in range(i, min(len(toks), i + 7)):  # "asked in Iowa recently whether"
+            if toks[j].lower in _QUESTION_OPENERS or not toks[j].is_word:
+                i = j
+                break
+        if i >= len(toks) or toks[i].lower not in _QUESTION_OPENERS:
+            return False
+        if toks[i].lower in ("about", "on"):
+            i += 1
+        if i >= len(toks) or not toks[i].is_word:
+            return False
+        start = toks[i].start
+        end = self._content_end(si, toks, start)
+        if not passive or k == 0:
+            # the main clause follows the comma (or dash)
+            comma = next((t for t in toks[i:] if t.text in (",", "—", "–", "--", "-")), None)
+            if comma is None:
+                return False
+            end = min(end, _trim_end(self.view, start, comma.start))
+        if end <= start:
+            return False
+        raw = Raw([(start, end)], False, hit, hit.entries[0], si, speaker)
+        self.out.append(raw)
+        return True
 
     def _adjunct(self, hit: CueHit) -> None:
         """``In a statement, X welcomed CONTENT``, when no verb cue covers the clause."""
