@@ -10,6 +10,7 @@ in it (fonts, a logo) resolve against the template directory when rendering the 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -40,6 +41,36 @@ def check_template_dir(directory: Path | str | None) -> Path:
     return path
 
 
+def bytecode_cache() -> Any:
+    """Compiled templates kept in factcheck's cache folder, or None when caching is off.
+
+    Compiling the report template costs about as much as rendering it, in every
+    process; Jinja keys the cache by template name and source checksum, so an
+    edited or a newsroom's own template is never served stale.
+    """
+    import jinja2
+
+    from factcheck.rulecache import cache_dir
+
+    directory = cache_dir()
+    if directory is None:
+        return None
+    folder = directory / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+
+    class QuietCache(jinja2.FileSystemBytecodeCache):
+        """A cache that never fails a report: an unwritable folder means no cache."""
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            with contextlib.suppress(OSError):
+                super().dump_bytecode(bucket)
+
+    return QuietCache(str(folder))
+
+
 class HtmlRenderer:
     """One Jinja2 environment over one template directory, reused for every article."""
 
@@ -55,6 +86,7 @@ class HtmlRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=bytecode_cache(),
         )
 
     def check(self) -> None:
