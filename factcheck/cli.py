@@ -198,11 +198,10 @@ def analyze(
 ) -> None:
     """Analyse articles: numeric claims, loaded language, speakers and balance.
 
-    Example:
-        factcheck analyze article.md
-
-        factcheck analyze drafts/ --format text
-
+    \b
+    Examples:
+      factcheck analyze article.md
+      factcheck analyze drafts/ --format text
     """
     from factcheck.api import analyze_each
     from factcheck.parallel import json_line, text_summary
@@ -235,9 +234,9 @@ def emit(text: str, output: Path | None) -> None:
 def rules_list(rules: RulesOpt = None) -> None:
     """List every rule: id, kind, severity, summary.
 
-    Example:
-        factcheck rules list
-
+    \b
+    Examples:
+      factcheck rules list
     """
     from factcheck.ruleset import load_ruleset
 
@@ -256,9 +255,9 @@ def rules_explain(
 ) -> None:
     """Explain one rule: what it flags, why, the neutral alternative, examples and source.
 
-    Example:
-        factcheck rules explain LL001
-
+    \b
+    Examples:
+      factcheck rules explain LL001
     """
     from factcheck.render.explain import explain_rule
     from factcheck.ruleset import load_ruleset
@@ -283,9 +282,9 @@ def rules_test(
 ) -> None:
     """Run every rule's examples: flag examples must match exactly, pass examples must not.
 
-    Example:
-        factcheck rules test my-newsroom-rules/
-
+    \b
+    Examples:
+      factcheck rules test my-newsroom-rules/
     """
     from factcheck.ruletest import run_all_examples
 
@@ -318,9 +317,9 @@ def rules_docs(
 ) -> None:
     """Write the rule reference (Markdown) generated from the rule files.
 
-    Example:
-        factcheck rules docs -o docs/rules.md
-
+    \b
+    Examples:
+      factcheck rules docs -o docs/rules.md
     """
     from factcheck import resources
     from factcheck.render.rule_docs import render_rule_docs

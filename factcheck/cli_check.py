@@ -150,13 +150,11 @@ def register(app: typer.Typer) -> None:
         <!-- factcheck-disable RULE --> ... <!-- factcheck-enable -->,
         <!-- factcheck-disable-next-line RULE -->, <!-- factcheck-disable-line RULE -->.
 
-        Example:
-            factcheck check drafts/
-
-            factcheck check drafts/ --format sarif -o factcheck.sarif --fail-on warning
-
-            factcheck check drafts/ --baseline .factcheck-baseline.json --changed-since origin/main
-
+        \b
+        Examples:
+          factcheck check drafts/
+          factcheck check drafts/ --format sarif -o factcheck.sarif --fail-on warning
+          factcheck check drafts/ --baseline .factcheck-baseline.json --changed-since origin/main
         """
         from factcheck.ci.run import run_check
         from factcheck.render.ci_formats import FORMATS, render
@@ -220,9 +218,9 @@ def register(app: typer.Typer) -> None:
         Findings are matched by fingerprint (rule, matched text and sentence), so they
         stay accepted when lines move; a rewritten sentence is a new finding.
 
-        Example:
-            factcheck baseline drafts/ -o .factcheck-baseline.json
-
+        \b
+        Examples:
+          factcheck baseline drafts/ -o .factcheck-baseline.json
         """
         from factcheck.ci.baseline import dump_baseline
         from factcheck.ci.run import baseline_entries, run_check
@@ -253,9 +251,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Write a commented starter factcheck.toml for 'factcheck check'.
 
-        Example:
-            factcheck init
-
+        \b
+        Examples:
+          factcheck init
         """
         from factcheck.ci.config import CONFIG_NAME
         from factcheck.ci.template import STARTER_CONFIG
