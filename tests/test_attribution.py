@@ -220,6 +220,29 @@ def test_quote_continued_in_the_next_paragraph(ctx):
     assert st.text.endswith("limit its economic attractiveness.")
 
 
+def test_quote_continues_after_a_participle_in_its_frame(ctx):
+    text = (
+        '"You\'re down to the number of people you can count," Buchanan said, noting that '
+        'Manafort did not lose a single delegate. "If you\'re not tough, you will lose."\n'
+    )
+    a = _analyze(text, ctx)
+    direct = [st for st in a.statements if st.direct]
+    assert len(direct) == 1 and len(direct[0].parts) == 2
+    assert direct[0].text.endswith("you will lose.")
+    noting = [st for st in a.statements if st.cue == "noting"]
+    assert noting and noting[0].speaker == direct[0].speaker
+
+
+def test_nyt_quote_then_described_speaker(ctx):
+    a = _analyze(
+        "''It's just long and tiring,'' Tina Tchen, Mrs. Obama's chief of staff, said in an "
+        "interview.",
+        ctx,
+    )
+    st = _only(a)
+    assert st.direct and st.text == "It's just long and tiring,"
+
+
 def test_quote_paragraph_after_reported_speech_is_the_same_speaker(ctx):
     text = (
         "Darmanin said Britain should make itself less attractive to migrants.\n\n"

@@ -126,9 +126,9 @@ def _dedupe(raws: list[Raw]) -> list[Raw]:
         if span is not None and span in seen_cues:
             continue
         if raw.end <= direct_end and any(
-            o.direct and o.start <= raw.start and raw.end <= o.end for o in out
+            o.direct and any(s <= raw.start and raw.end <= e for s, e in o.parts) for o in out
         ):
-            continue
+            continue  # inside a quotation (not in the frame between two of its parts)
         if raw.direct:
             direct_end = max(direct_end, raw.end)
         if span is not None:

@@ -52,7 +52,7 @@ def attach_orphans(
         if pi is None or not parts:
             continue
         at_start = not view[paragraphs[pi].start : quote.start].strip()
-        previous = _last_before(out, quote.start)
+        previous = _framing_quote(out, _last_before(out, quote.start))
         ppi = _paragraph_of(para_starts, previous.end) if previous is not None else None
         if previous is not None and (
             (ppi == pi and _continues_in_paragraph(view, previous, quote))
@@ -175,6 +175,26 @@ def _paragraph_of(starts: list[int], offset: int) -> int | None:
 
     i = bisect.bisect_right(starts, offset) - 1
     return i if i >= 0 else None
+
+
+def _framing_quote(raws: list[Raw], last: Raw | None) -> Raw | None:
+    """The direct statement whose frame sentence holds ``last``, else ``last``.
+
+    ``"A," Trump said, referring to Kerry. "B."``: the participle ("referring to") or a
+    relative clause in the frame ("said X, who called him ...") is a statement of its
+    own, but the next quotation continues the direct one its sentence frames.
+    """
+    if last is None or last.direct:
+        return last
+    for raw in sorted(raws, key=lambda r: r.end, reverse=True):
+        if raw.end > last.end or raw is last:
+            continue
+        if raw.direct and raw.quote is not None and raw.sentence == last.sentence >= 0:
+            later = [r for r in raws if raw.end < r.end <= last.end and r is not last]
+            if all(r.sentence == last.sentence for r in later):
+                return raw
+        break
+    return last
 
 
 def _last_before(raws: list[Raw], offset: int) -> Raw | None:

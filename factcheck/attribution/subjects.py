@@ -28,7 +28,7 @@ _MAX_CHUNKS = 4
 _MAX_CHUNK = 24
 _LEADING = frozenset({"but", "and", "so", "yet", "meanwhile", "however", "still"})
 _RELATIVE = RELATIVE_PRONOUNS | {"whose", "whom"}
-_BREAKS = frozenset({",", ";", ":", "—", "–", "--"})
+_BREAKS = frozenset({",", ";", ":", "—", "–", "--", "'", "`"})  # '' quotes (NYT)
 
 
 @dataclass(frozen=True, slots=True)
