@@ -269,6 +269,15 @@ def test_reported_content_stops_before_the_reporters_relative_clause(ctx):
     assert _only(a).text == "she would be interviewed by the FBI"
 
 
+def test_reported_content_stops_before_a_new_clause_after_comma_but(ctx):
+    a = _analyze(
+        "Sanders called on the administration to block the deal, but Democrats weren't the "
+        "only ones worried.",
+        ctx,
+    )
+    assert _only(a).text == "the administration to block the deal"
+
+
 def test_nyt_style_quotation_marks(ctx):
     a = _analyze("''He is running a parallel campaign,'' said Senator Tim Scott.", ctx)
     st = _only(a)

@@ -951,8 +951,11 @@ class Frames:
                 (noun_content or toks[k - 1].text == ",")
                 and tok.lower in ("and", "but")
                 and k + 1 < len(toks)
-                and _predicate_start(toks, k + 1)
-            ):
+                and (
+                    _predicate_start(toks, k + 1)
+                    or (toks[k - 1].text == "," and _clause_start_at(toks, k + 1))
+                )
+            ):  # "... to block the deal, but Democrats weren't the only ones ..."
                 end = tok.start
                 break
             if tok.text == ";" or (
@@ -1093,6 +1096,21 @@ def _predicate_start(toks: list[Token], i: int) -> bool:
         return False
     w = toks[i].lower
     return w in _FINITE or (w.endswith("ed") and len(w) > 4)
+
+
+def _clause_start_at(toks: list[Token], i: int) -> bool:
+    """``, but Democrats weren't ...``: a new clause with its own subject and verb."""
+    tok = toks[i]
+    if not tok.is_word or tok.lower in ("that", "whether", "if"):
+        return False
+    if not (tok.is_cap or tok.lower in SUBJECT_PRONOUNS or tok.lower in DETERMINERS):
+        return False
+    for t in toks[i + 1 : i + 7]:
+        if not t.is_word:
+            return False
+        if t.lower in _FINITE or t.lower in ("has", "says", "said"):
+            return True
+    return False
 
 
 def _title_case(toks: list[Token]) -> bool:
