@@ -52,7 +52,7 @@ def find_front_matter(text: str, shown: str) -> FrontMatter | None:
         end += 1
     body = text[opening.end() : closing.start()]
     try:
-        data = yaml.safe_load(body)
+        data = _load_yaml(body)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         if mark is None or mark.line >= body.count("\n"):
@@ -70,6 +70,21 @@ def find_front_matter(text: str, shown: str) -> FrontMatter | None:
         # Prose between two thematic breaks, not front matter: leave it to Markdown.
         return None
     return FrontMatter(end, meta_from_mapping(data, shown, body))
+
+
+def _load_yaml(body: str) -> Any:
+    """``yaml.safe_load``, through libyaml when PyYAML has it (ten times faster).
+
+    Same constructor, same values; on any error the pure-Python loader parses again,
+    so the message (and its line) is the one ``safe_load`` gives.
+    """
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is not None:
+        try:
+            return yaml.load(body, Loader=loader)  # CSafeLoader: the safe loader in C
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(body)
 
 
 def meta_from_mapping(data: Mapping[str, Any], shown: str, body: str = "") -> DocumentMeta:

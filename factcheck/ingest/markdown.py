@@ -68,6 +68,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "blank_lines": re.compile(r"\n(?:[ \t\r]*\n)+"),
         "quote_marker": re.compile(r"[ \t]*>[ \t]?"),
+        "atx_line": re.compile(r" {0,3}#{1,6}(?:[ \t]|$)", re.M),
+        "blank_line": re.compile(r"[ \t]*$", re.M),
+        # A tab in a line's indent can make it indented code: left to the parser.
+        "tab_indent": re.compile(r"^ {0,3}\t(?![ \t]*$)", re.M),
         "list_marker": re.compile(r"[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$)"),
     }
 
@@ -81,11 +85,18 @@ def markdown_document(text: str, path: str) -> Document:
         masker.mask_spans([(0, front.end)])
         meta = front.meta
     env: dict[str, Any] = {}
-    if _patterns()["block_start"].search(masker.view):
-        tokens = _parser().parse(masker.view, env)
-        structure = _block_structure(tokens, _line_starts(text), masker)
-    else:  # nothing but paragraphs: no need for the (slow) CommonMark block parser
+    if not _patterns()["block_start"].search(masker.view):
+        # nothing but paragraphs: no need for the (slow) CommonMark block parser
         structure = _paragraphs_only(masker.view)
+    else:
+        lines = _line_starts(text)
+        simple = _headings_and_paragraphs(masker.view, lines)
+        if simple is not None:  # most drafts: a "# headline" and paragraphs
+            structure, atx = simple
+            _mask_atx_marks(masker, lines, atx)
+        else:
+            tokens = _parser().parse(masker.view, env)
+            structure = _block_structure(tokens, lines, masker)
 
     _mask_inline(masker)
     if "|" in masker.view:
@@ -267,6 +278,13 @@ def _block_structure(tokens: list[Any], lines: list[int], masker: Masker) -> _St
         m = pats["list_marker"].match(view, lines[i])
         if m:
             masker.mask_spans([m.span()])
+    _mask_atx_marks(masker, lines, atx)
+    return out
+
+
+def _mask_atx_marks(masker: Masker, lines: list[int], atx: list[int]) -> None:
+    """Blank the opening and closing ``#`` runs of the ATX headings on lines ``atx``."""
+    pats = _patterns()
     view = masker.view
     heading_marks: list[tuple[int, int]] = []
     for i in atx:
@@ -278,7 +296,48 @@ def _block_structure(tokens: list[Any], lines: list[int], masker: Masker) -> _St
         if c:
             heading_marks.append(c.span())
     masker.mask_spans(heading_marks)
-    return out
+
+
+def _headings_and_paragraphs(view: str, lines: list[int]) -> tuple[_Structure, list[int]] | None:
+    """The block structure when every block is an ATX heading or a paragraph, else None.
+
+    That is, when every line that ``block_start`` flags is an ATX heading line, no line
+    holds a ``\r`` (CommonMark counts a lone one as a line break) and no indent holds a
+    tab (it may make indented code). Then
+    CommonMark's answer is known: a heading line is a one-line heading (it interrupts
+    a paragraph), and the other non-blank lines run into paragraphs that end at a blank
+    line (spaces and tabs only) or a heading. Exactly what :func:`_block_structure`
+    makes of markdown-it's tokens for such a draft (tests compare the two), without
+    importing or running the parser. Returns the structure and the heading lines.
+    """
+    pats = _patterns()
+    if "\r" in view or pats["tab_indent"].search(view):
+        return None
+    heading_starts = set()
+    for m in pats["block_start"].finditer(view):
+        if pats["atx_line"].match(view, m.start()):
+            heading_starts.add(m.start())
+        elif not pats["blank_line"].match(view, m.start()):  # (masked front matter is blank)
+            return None
+    out = _Structure()
+    atx: list[int] = []
+    first = -1  # first line of the paragraph being read
+    for i, start in enumerate(lines):
+        end = lines[i + 1] - 1 if i + 1 < len(lines) else len(view)
+        blank = not view[start:end].strip(" \t")
+        if start in heading_starts or blank:
+            if first >= 0:
+                out.blocks.append((lines[first], _line_end(view, lines, i - 1)))
+                first = -1
+            if not blank:
+                atx.append(i)
+                out.headings.append((start, end))
+                out.blocks.append((start, end))
+        elif first < 0:
+            first = i
+    if first >= 0:
+        out.blocks.append((lines[first], _line_end(view, lines, len(lines) - 1)))
+    return out, atx
 
 
 def _directives(view: str, text: str) -> list[suppress.Directive]:
