@@ -9,9 +9,13 @@ tunable lexicons, which live in rule files.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
+from functools import cache, partial
+from itertools import accumulate
+from operator import itemgetter, methodcaller
 
 # Words, initialisms (U.S., D.C.), numbers; any other non-space character alone.
-_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?(?:['’]s?)?|[^\w\s]")
+TOKEN_PATTERN = r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?(?:['’]s?)?|[^\w\s]"
 QUOTE_OPEN = '"“‘«„'
 QUOTE_CLOSE = '"”’»'
 
@@ -107,23 +111,37 @@ PLACE_WORDS = frozenset(
 )  # fmt: skip
 
 
-class Token:
+@cache
+def _splitter() -> re.Pattern[str]:
+    """:data:`TOKEN_PATTERN` as one capturing group for ``re.split``, same matches.
+
+    Every token starts with a character that is neither a space nor ``_``; written as
+    that class first and the three alternatives after it (each checking the class of
+    the character just consumed), the pattern lets ``re`` skip spaces without trying a
+    match, and ``split`` gives tokens and gaps without a match object per token.
+    """
+    first = r"[^\s_]"
+    initialism = r"(?<=[^\W\d_])\.(?:[^\W\d_]\.)+"
+    word = r"(?<=\w)(?:[\w'’\-]*[^\W_])?(?:['’]s?)?"
+    return re.compile(f"({first}(?:{initialism}|{word}|))")
+
+
+_Fields = namedtuple("_Fields", "start end text lower is_cap is_word")
+
+
+class Token(_Fields):
     """One token with absolute offsets; ``lower``, ``is_cap``, ``is_word`` precomputed.
 
-    A plain slotted class rather than a frozen dataclass: sentences are tokenised on
-    demand, and construction cost is most of that.
+    A tuple with named fields: :func:`tokens` builds a sentence's tokens in bulk
+    (``tuple.__new__`` over zipped columns), with no Python call per token.
     """
 
-    __slots__ = ("end", "is_cap", "is_word", "lower", "start", "text")
+    __slots__ = ()
 
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.lower = text.lower().replace("’", "'")
+    def __new__(cls, start: int, end: int, text: str) -> Token:
         first = text[:1]
-        self.is_cap = first.isupper()
-        self.is_word = first.isalnum()
+        lower = text.lower().replace("’", "'")
+        return tuple.__new__(cls, (start, end, text, lower, first.isupper(), first.isalnum()))
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
@@ -134,16 +152,29 @@ class TokenList(list):  # type: ignore[type-arg]
 
     __slots__ = ("starts",)
 
-    def __init__(self, toks: list[Token]) -> None:
-        super().__init__(toks)
-        self.starts = [t.start for t in toks]
+
+_make_token = partial(tuple.__new__, Token)
+_first_char = itemgetter(0)
+_fold_apostrophe = methodcaller("replace", "’", "'")
 
 
 def tokens(text: str, start: int, end: int) -> TokenList:
-    """Tokens of ``text[start:end]`` with absolute offsets."""
-    return TokenList(
-        [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
-    )
+    """Tokens of ``text[start:end]`` with absolute offsets.
+
+    Column-wise: ``split`` alternates gaps and tokens, the running sum of their
+    lengths gives every offset, and each field is one ``map`` over the column.
+    """
+    parts = _splitter().split(text[start:end])
+    offsets = list(accumulate(map(len, parts), initial=start))
+    texts = parts[1::2]
+    starts = offsets[1:-1:2]
+    firsts = list(map(_first_char, texts))
+    lowers = map(_fold_apostrophe, map(str.lower, texts))
+    columns = zip(starts, offsets[2::2], texts, lowers, map(str.isupper, firsts),
+                  map(str.isalnum, firsts), strict=True)  # fmt: skip
+    out = TokenList(map(_make_token, columns))
+    out.starts = starts
+    return out
 
 
 def strip_possessive(word: str) -> str:
