@@ -278,6 +278,25 @@ def test_reported_content_stops_before_a_new_clause_after_comma_but(ctx):
     assert _only(a).text == "the administration to block the deal"
 
 
+def test_settings_between_cue_and_content(ctx):
+    for text, content in (
+        ("Sanders said Sunday in Madison, Wisconsin, that he was hoping for a large turnout.",
+         "he was hoping for a large turnout"),
+        ("In an interview on CBS's \"Face the Nation,\" Paul Ryan said the shootings demand "
+         "more listening.", "the shootings demand more listening"),
+        ("The law is an insult to all Americans, top black lawmakers said Friday afternoon.",
+         "The law is an insult to all Americans"),
+    ):  # fmt: skip
+        assert _only(_analyze(text, ctx)).text == content, text
+
+
+def test_cognition_verb_with_a_bare_noun_phrase_clause(ctx):
+    a = _analyze(
+        "Many officials believe meaningful debt relief is possible only in bankruptcy.", ctx
+    )
+    assert _only(a).text == "meaningful debt relief is possible only in bankruptcy"
+
+
 def test_nyt_style_quotation_marks(ctx):
     a = _analyze("''He is running a parallel campaign,'' said Senator Tim Scott.", ctx)
     st = _only(a)

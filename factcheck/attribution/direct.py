@@ -52,8 +52,14 @@ def attach_orphans(
         if pi is None or not parts:
             continue
         at_start = not view[paragraphs[pi].start : quote.start].strip()
-        previous = _framing_quote(out, _last_before(out, quote.start))
+        previous = _last_before(out, quote.start)
         ppi = _paragraph_of(para_starts, previous.end) if previous is not None else None
+        framing = _framing_quote(out, previous, view, quote)
+        if framing is not previous and ppi == pi and _continues_in_paragraph(view, framing, quote):
+            framing.parts.extend(parts)
+            framing.quote = quote
+            used.append((quote.start, quote.end))
+            continue
         if previous is not None and (
             (ppi == pi and _continues_in_paragraph(view, previous, quote))
             or (
@@ -177,14 +183,15 @@ def _paragraph_of(starts: list[int], offset: int) -> int | None:
     return i if i >= 0 else None
 
 
-def _framing_quote(raws: list[Raw], last: Raw | None) -> Raw | None:
+def _framing_quote(raws: list[Raw], last: Raw | None, view: str, quote: Quote) -> Raw | None:
     """The direct statement whose frame sentence holds ``last``, else ``last``.
 
     ``"A," Trump said, referring to Kerry. "B."``: the participle ("referring to") or a
     relative clause in the frame ("said X, who called him ...") is a statement of its
-    own, but the next quotation continues the direct one its sentence frames.
+    own, but the next quotation continues the direct one its sentence frames (not
+    when a colon hands it to the participle: ``explaining ...: "B."``).
     """
-    if last is None or last.direct:
+    if last is None or last.direct or view[: quote.start].rstrip().endswith(":"):
         return last
     for raw in sorted(raws, key=lambda r: r.end, reverse=True):
         if raw.end > last.end or raw is last:

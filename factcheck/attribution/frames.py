@@ -89,6 +89,7 @@ _QUESTION_LEADS = frozenset({"when", "if", "after", "once", "before", "as", "whi
 _QUESTION_OPENERS = frozenset({"whether", "if", "what", "why", "how", "who", "when", "where",
                                "which", "to", "about", "on"})  # fmt: skip
 _WH = frozenset({"what", "why", "how", "who", "where", "whether", "which", "when"})
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 _CLAUSE_STOPS = frozenset({":", "(", "—", "–", "--", "-"})
 _SETTINGS = frozenset({"twitter", "facebook", "television", "camera", "air", "radio"})
 # Inside an accused target's noun phrase: "the leader of the opposition", not "X of lying".
@@ -373,11 +374,26 @@ class Frames:
                 return
         if p >= 0 and toks[p].text == "," and self._parenthetical(hit, si, toks, p, speaker, m):
             return
-        if p >= 0 and (_quote_before(toks, p) is not None or (
+        if p >= 0 and (self._quote_content(toks, p, m, hit) or (
             toks[p].text == "," and not self._clausal(toks, m, hit)
         )) and self._content_before(hit, si, toks, p, speaker, m):  # fmt: skip
             return
         self._forward(hit, si, toks, m, speaker, "np")
+
+    def _quote_content(self, toks: list[Token], p: int, m: int, hit: CueHit) -> bool:
+        """Whether the quotation closing at ``toks[p]`` is the content.
+
+        Not when a title in quotes sits inside an adjunct and a clause follows the cue
+        (``In an interview on "Face the Nation," Ryan said the ...``).
+        """
+        q = _quote_before(toks, p)
+        if q is None:
+            return False
+        quote = self.quotes.ending_at(toks[q].end)
+        if quote is None or not self._clausal(toks, m, hit):
+            return True
+        i = _first_at(toks, quote.start) or 0
+        return not any(t.is_word for t in toks[:i])
 
     def _parenthetical(
         self,
@@ -425,7 +441,8 @@ class Frames:
         if q is not None:
             quote = self.quotes.ending_at(toks[q].end)
             if quote is not None:
-                if quote.start <= start or not self.view[start : quote.start].strip():
+                lead = self.view[start : quote.start].strip()
+                if quote.start <= start or not lead or lead.endswith(":"):
                     self._direct(hit, si, quote, speaker, "np", toks, after)
                     return True
                 end = _trim_end(self.view, start, toks[q].end)
@@ -520,6 +537,7 @@ class Frames:
                 self._direct(hit, si, quote, speaker, ref, toks, None, targets)
                 return
         i = self._skip_setting(toks, i)
+        i = _skip_place_tail(toks, i)
         start = toks[i].start
         end = self._content_end(si, toks, start, noun_content=entry.object == "target")
         if end <= start:
@@ -1148,8 +1166,15 @@ def _complement(toks: list[Token], i: int) -> bool:
 
 
 def _clause_after_det(toks: list[Token], i: int) -> bool:
-    """``the election was stolen``: a determiner opening a clause (a finite verb follows)."""
-    if toks[i].lower not in DETERMINERS:
+    """A noun phrase opening a clause: a finite verb follows within a few words.
+
+    ``the election was stolen``, ``meaningful debt relief is possible`` (no punctuation
+    between).
+    """
+    w = toks[i].lower
+    if w in PREPOSITIONS or w in CONJUNCTIONS or w in ("to", "not", "so", "too", "very"):
+        return False
+    if w not in DETERMINERS and (w.endswith(("ly", "ing")) or w in _FINITE):
         return False
     for tok in toks[i + 1 : i + 7]:
         if tok.lower in _FINITE:
@@ -1189,6 +1214,8 @@ def _skip_adjuncts(toks: list[Token], i: int) -> int:
         w = toks[i].lower
         if w in _TIME_SOLO or w in MONTHS:
             i += 1
+            if i < n and w in DAYS and toks[i].lower in _DAY_PARTS:
+                i += 1  # "Friday afternoon"
             continue
         if w in _ADJUNCT_PREPS and i + 1 < n:
             j = i + 1
@@ -1213,6 +1240,18 @@ def _skip_adjuncts(toks: list[Token], i: int) -> int:
                 i += 2
                 continue
         break
+    return i
+
+
+def _skip_place_tail(toks: list[Token], i: int) -> int:
+    """``said in Madison, Wisconsin, that ...``: the rest of a place name before "that"."""
+    if i == 0 or toks[i - 1].text != "," or not toks[i].is_cap:
+        return i
+    for j in range(i + 1, min(len(toks) - 1, i + 5)):
+        if toks[j].lower == "that" and toks[j - 1].text == ",":
+            return j + 1
+        if not (toks[j].is_cap or toks[j].text in (",", ".")):
+            break
     return i
 
 
