@@ -34,14 +34,15 @@ class _Highlight:
     style: int = -1
 
 
-def legend(sides: Mapping[str, int], statements: bool) -> list[dict[str, Any]]:
-    """What each kind of highlight means; quotations only when the story has some."""
+def legend(analysis: Analysis, sides: Mapping[str, int]) -> list[dict[str, Any]]:
+    """What each kind of highlight means: only the kinds this article has."""
     items = [
         {"cls": "hl hl-claim", "sample": "27 people", "label": "Numeric claim (C1… table 3)"},
         {"cls": "hl hl-loaded", "sample": "soured", "label": "Loaded term (L1… table 4)"},
     ]
-    if statements:
-        for name, style in sides.items():
+    quoted = {st.side for st in analysis.statements if st.direct}
+    for name, style in sides.items():
+        if name in quoted:
             items.append(
                 {
                     "cls": f"hl hl-quote side-{style}",
@@ -49,10 +50,20 @@ def legend(sides: Mapping[str, int], statements: bool) -> list[dict[str, Any]]:
                     "label": f"Quote, {name} (S1… section 5)",
                 }
             )
+    if None in quoted:
         items.append(
-            {"cls": "hl hl-reported", "sample": "said that …", "label": "Reported speech (S1…)"}
+            {"cls": "hl hl-quote side--1", "sample": "“…”", "label": "Quote, no side (S1…)"}
         )
-    items.append({"cls": "hl hl-excluded", "sample": "Read more:", "label": "Boilerplate"})
+    if any(not st.direct for st in analysis.statements):
+        items.append(
+            {
+                "cls": "hl hl-reported side--1",
+                "sample": "said that …",
+                "label": "Reported speech (S1…)",
+            }
+        )
+    if analysis.document.excluded:
+        items.append({"cls": "hl hl-excluded", "sample": "Read more:", "label": "Boilerplate"})
     return items
 
 

@@ -148,7 +148,7 @@ def build_context(
         "meta": meta,
         "tool": _tool(analysis),
         "summary": _summary(analysis, pos, refs, voices, thresholds, claims),
-        "legend": highlight.legend(sides, bool(analysis.statements)),
+        "legend": highlight.legend(analysis, sides),
         "article": highlight.article_pieces(analysis, sides),
         "claims": claims,
         "loaded": loaded,
