@@ -297,6 +297,22 @@ def test_cognition_verb_with_a_bare_noun_phrase_clause(ctx):
     assert _only(a).text == "meaningful debt relief is possible only in bankruptcy"
 
 
+def test_a_cue_with_its_own_subject_after_but_is_not_nested(ctx):
+    a = _analyze(
+        "Mr. Trump, who previously questioned whether the judge was biased, said Friday that "
+        "the judge happens to be Mexican. Few politicians would admit this, but Sen. Chris "
+        "Murphy says he was unfocused after being elected.",
+        ctx,
+    )
+    texts = [st.text for st in a.statements]
+    assert texts == [
+        "whether the judge was biased",
+        "the judge happens to be Mexican",
+        "this",
+        "he was unfocused after being elected",
+    ]
+
+
 def test_nyt_style_quotation_marks(ctx):
     a = _analyze("''He is running a parallel campaign,'' said Senator Tim Scott.", ctx)
     st = _only(a)

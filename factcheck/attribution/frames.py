@@ -90,6 +90,8 @@ _QUESTION_OPENERS = frozenset({"whether", "if", "what", "why", "how", "who", "wh
                                "which", "to", "about", "on"})  # fmt: skip
 _WH = frozenset({"what", "why", "how", "who", "where", "whether", "which", "when"})
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+# Words that open a clause of its own inside reported content ("..., while X said ...").
+_CLAUSE_BREAKS = frozenset({"but", "while", "whereas", "though", "although"})
 _CLAUSE_STOPS = frozenset({":", "(", "—", "–", "--", "-"})
 _SETTINGS = frozenset({"twitter", "facebook", "television", "camera", "air", "radio"})
 # Inside an accused target's noun phrase: "the leader of the opposition", not "X of lying".
@@ -303,7 +305,11 @@ class Frames:
         participle = hit.form.split()[0].endswith("ing")
         if participle and self._absorbed(hit, si, toks, k):
             return
-        if self._nested(hit, si) and not self._closing_frame(hit, si, toks, k, m):
+        if (
+            self._nested(hit, si)
+            and not self._closing_frame(hit, si, toks, k, m)
+            and not self._new_clause(si, toks, k)
+        ):
             return  # "Clinton said she wanted to move forward": part of the statement
         subject = subject_before(toks, k)
         if subject.kind == "none":
@@ -1023,11 +1029,52 @@ class Frames:
         narrated = i + 1 < len(toks) and toks[i].text == "," and _narration(toks[i + 1])
         if not narrated and (self._clausal(toks, m, hit) or any(t.is_word for t in toks[i:])):
             return False
-        cut = toks[comma].start
+        self._cut(si, toks[comma].start, enclosed=True)
+        return True
+
+    def _new_clause(self, si: int, toks: list[Token], k: int) -> bool:
+        """Whether the cue's own subject opens a new clause.
+
+        Such a clause ends the statements the cue would be nested in: ``... admit this,
+        but Sen. Murphy says ...``, ``..., while Republicans argued ...``; and ``Trump,
+        who questioned whether ..., said``, where the earlier cue sits in the subject's
+        relative clause.
+        """
+        subject = subject_before(toks, k)
+        if subject.kind == "comma":
+            long = comma_subject(toks, subject.start)
+            if long is None:
+                return False
+            first = long.head.start
+            inside = [r for r in self._in_sentence(si) if r.hit and r.hit.start > toks[first].start]
+            if not inside:
+                return False
+            self._cut(si, toks[subject.start].start, enclosed=False)
+            return True
+        if subject.kind not in ("np", "pronoun") or subject.start < 1:
+            return False
+        b = subject.start - 1
+        w = toks[b].lower
+        if (
+            w in _CLAUSE_BREAKS
+            or toks[b].text == ";"
+            or (w in ("and", "but") and b > 0 and toks[b - 1].text == ",")
+        ):
+            cut = (
+                toks[b - 1].start
+                if w in ("and", "but") and toks[b - 1].text == ","
+                else toks[b].start
+            )
+            self._cut(si, cut, enclosed=False)
+            return True
+        return False
+
+    def _cut(self, si: int, cut: int, *, enclosed: bool) -> None:
+        """End the reported statements of sentence ``si`` that run past ``cut`` there."""
         for raw in self._in_sentence(si):
             if raw.direct or not raw.start < cut < raw.end:
                 continue
-            raw.enclosed = True
+            raw.enclosed = raw.enclosed or enclosed
             last = raw.parts[-1]
             end = _trim_end(self.view, last[0], min(last[1], cut))
             if end > last[0]:
@@ -1036,7 +1083,6 @@ class Frames:
                 raw.parts.pop()
             if not raw.parts:
                 self.out.remove(raw)
-        return True
 
     def _in_sentence(self, si: int) -> list[Raw]:
         """The statements found so far in sentence ``si`` (hits come in text order)."""
