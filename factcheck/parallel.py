@@ -89,6 +89,12 @@ def _in_workers(paths: Sequence[str], ctx: Context, task: Task[R], workers: int)
     mp = multiprocessing.get_context("fork" if "fork" in methods else None)
     shipped = ctx if mp.get_start_method() == "fork" else Context(ctx.ruleset, ctx.options)
     chunk = max(1, min(MAX_CHUNK, len(paths) // (workers * 8)))
+    if mp.get_start_method() == "fork":
+        import gc
+
+        # What the workers inherit (rules, matchers, lexicons) is never garbage: keep
+        # their collector off it, and its writes off the shared copy-on-write pages.
+        gc.freeze()
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=mp, initializer=_init_worker, initargs=(shipped, task)
     ) as pool:

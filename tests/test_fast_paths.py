@@ -1,8 +1,9 @@
-"""Ingest shortcuts give exactly what the slow path gives.
+"""Shortcuts give exactly what the slow path gives.
 
 Headline-and-paragraphs drafts skip the CommonMark parser; front matter goes through
-libyaml. Each shortcut is compared here with the path it replaces, on real drafts
-and on the edge cases that decide between them.
+libyaml; syllables of words the CMU table lacks are counted with pyphen's patterns
+without pyphen's exhaustive search. Each shortcut is compared here with the path it
+replaces, on real text and on the edge cases that decide between them.
 """
 
 from __future__ import annotations
@@ -108,3 +109,25 @@ def test_front_matter_errors_are_safe_loads(body: str) -> None:
     with pytest.raises(InputError) as err:
         find_front_matter(f"---\n{body}---\n", "d.md")
     assert problem in str(err.value)
+
+
+def test_hyphenation_points_are_pyphens() -> None:
+    from textstat.backend.utils import get_pyphen
+
+    from factcheck.scoring.readability import HyphenationPoints
+
+    pyphen = get_pyphen("en_US")
+    points = HyphenationPoints(pyphen)
+    words = [*EXAMPLE.lower().split(), "darmanin", "hyphenation", "İstanbul", "naïve", "", "ab"]
+    words += [
+        "co-operate",
+        "x" * 40,
+        "élysée",
+        "don't",
+        "'",
+        "..",
+        "zelenskyy",
+        "antidisestablishment",
+    ]
+    assert [points.count(w) for w in words] == [len(pyphen.positions(w)) for w in words]
+    assert points.count("hyphenation") == 2  # hy-phen-ation: pyphen's en_US points
