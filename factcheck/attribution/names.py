@@ -14,32 +14,75 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
+from itertools import accumulate
+from operator import add, sub
 
 from factcheck.attribution.roles import MODIFIERS, RoleInfo, RoleLexicon
 from factcheck.attribution.sides import Gazetteer, SideEntry
-from factcheck.attribution.text import DAYS, FUNCTION_CAPS, MONTHS, PLACE_WORDS, Token
+from factcheck.attribution.text import (
+    DAYS,
+    FUNCTION_CAPS,
+    MONTHS,
+    PLACE_WORDS,
+    Token,
+    build_tokens,
+)
 
 _CAP = (
     r"(?:No\.?[ ]10\b|(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
     r"|(?:al|el|bin|ibn|de|van|von|le|la|da|di|du)-[A-ZÀ-Þ][\w'’-]*)"
 )
 _CONNECT = r"(?:de|da|di|du|del|della|van|von|der|den|bin|ibn|al|el|la|le|of|and|for|the|&)"
-RUN_RE = re.compile(rf"(?<![\w'’.-]){_CAP}(?:[ ](?:{_CONNECT}[ ]){{0,2}}{_CAP})*")
-_LABEL_RE = re.compile(
-    r"[ ]*(?:,[ ]*|\([ ]*)(?P<letter>[A-Z])(?:-[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?\)?|\))"
+_TAIL = rf"(?:[ ](?:{_CONNECT}[ ]){{0,2}}{_CAP})*"
+# A run of capitalised words: what the name finder reads.
+RUN_PATTERN = rf"(?<![\w'’.-]){_CAP}{_TAIL}"
+# The same without the particle alternative ("al-Assad"), first character first: with
+# no particle before a hyphen and a capital in the text, it finds the same runs, and
+# as it starts with a character class, ``re`` skips the lower-case text between them.
+_PLAIN_RUN_PATTERN = (
+    r"[A-ZÀ-ÖØ-Þ](?<![\w'’.-].)(?:(?<=N)o\.?[ ]10\b|(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'’\-]*\.?)" + _TAIL
 )
-_APPOS_RE = re.compile(r",[ ]+(?P<body>[^,.;:()\"“”\n]{2,90})(?=[,.;)]|$)")
+_PARTICLE_ENDS = ("al", "el", "bin", "ibn", "de", "van", "von", "le", "la", "da", "di", "du")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The module's regexes, compiled on first use (no import-time work)."""
+    return {
+        "run": re.compile(RUN_PATTERN),
+        "plain_run": re.compile(_PLAIN_RUN_PATTERN),
+        "hyphen_cap": re.compile(r"-[A-ZÀ-Þ]"),
+        "label": re.compile(
+            r"[ ]*(?:,[ ]*|\([ ]*)(?P<letter>[A-Z])"
+            r"(?:-[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?\)?|\))"
+        ),
+        "appos": re.compile(r",[ ]+(?P<body>[^,.;:()\"“”\n]{2,90})(?=[,.;)]|$)"),
+        "initials": re.compile(r"(?:[A-Z]\.)+"),
+        "word": re.compile(r"[\w.'’-]+"),
+    }
+
+
+def runs(view: str) -> Iterator[re.Match[str]]:
+    """Every run of capitalised words in ``view`` (matches of :data:`RUN_PATTERN`)."""
+    patterns = _patterns()
+    for hit in patterns["hyphen_cap"].finditer(view):
+        if view.endswith(_PARTICLE_ENDS, 0, hit.start()):
+            return patterns["run"].finditer(view)
+    return patterns["plain_run"].finditer(view)
+
+
 _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "bin",
                         "ibn", "al", "el", "la", "le"})  # fmt: skip
 _CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
+_EDGE_WORDS = _CONNECTORS | _PARTICLES  # never first or last word of a name
 _ABBREVIATIONS = frozenset(
     {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Gen.", "Lt.",
      "Col.", "Sgt.", "Capt.", "Cmdr.", "Adm.", "Prof.", "Rev.", "Pres.", "Amb.", "St.",
      "Jr.", "Sr.", "Fr.", "Messrs.", "No."}
 )  # fmt: skip
-_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
 _MEDIA_HEADS = frozenset({"News", "Times", "Post", "Journal", "Press", "Herald", "Tribune",
                           "Telegraph", "Guardian", "Reuters", "Network", "Television"})  # fmt: skip
 # Last words of capitalised names that are things, not people.
@@ -54,9 +97,14 @@ _THING_HEADS = frozenset({
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class NameMention:
-    """A capitalised mention: the whole span (with its title) and the bare name."""
+    """A capitalised mention: the whole span (with its title) and the bare name.
+
+    Treated as immutable (changed copies come from :func:`dataclasses.replace`) but
+    not declared ``frozen``: a frozen dataclass sets each of its 12 fields through
+    ``object.__setattr__``, and a document has about a hundred mentions.
+    """
 
     start: int
     end: int
@@ -100,19 +148,19 @@ class NameIndex:
 def find_names(view: str, roles: RoleLexicon, gazetteer: Gazetteer) -> NameIndex:
     """Every named mention in ``view`` (see the module docstring)."""
     out: list[NameMention] = []
-    for m in RUN_RE.finditer(view):
+    for m in runs(view):
         text = m.group()
         if " " not in text:
             mention = _single(text, m.start(), view, roles, gazetteer)
             if mention is not None:
                 out.append(mention)
             continue
-        toks = []
-        pos = m.start()
-        for word in text.split(" "):
-            toks.append(Token(pos, pos + len(word), word))
-            pos += len(word) + 1
-        for segment in _segments(toks):
+        words = text.split(" ")  # one space between the words of a run, none empty
+        lengths = list(map(len, words))
+        first = m.start()
+        ends = list(map(add, accumulate(lengths), range(first, first + len(words))))
+        starts = list(map(sub, ends, lengths))
+        for segment in _segments(build_tokens(starts, ends, words)):
             out.extend(_parse(segment, view, roles, gazetteer))
     return NameIndex.of(out)
 
@@ -121,7 +169,7 @@ def _single(
     word: str, start: int, view: str, roles: RoleLexicon, gaz: Gazetteer
 ) -> NameMention | None:
     """Fast path for a one-word run (most runs): an alias, or a bare name."""
-    if word.endswith(".") and word not in _ABBREVIATIONS and not _INITIALS_RE.fullmatch(word):
+    if word.endswith(".") and word not in _ABBREVIATIONS and not _initials(word):
         word = word[:-1]
     if word.endswith(("'s", "’s")) and len(word) > 2:
         word = word[:-2]
@@ -148,6 +196,11 @@ def _single(
     return mention
 
 
+def _initials(word: str) -> bool:
+    """Whether ``word`` is an initialism written with dots ("U.S.", "J.")."""
+    return _patterns()["initials"].fullmatch(word) is not None
+
+
 def _previous_word(view: str, start: int) -> str:
     end = start - 1
     if end <= 0 or view[end] != " ":
@@ -171,11 +224,7 @@ def _title_follows(view: str, end: int, roles: RoleLexicon) -> bool:
 def _segments(toks: list[Token]) -> list[list[Token]]:
     """Split a run at possessives, function words, days and months."""
     last = toks[-1]
-    if (
-        last.text.endswith(".")
-        and last.text not in _ABBREVIATIONS
-        and not _INITIALS_RE.fullmatch(last.text)
-    ):
+    if last.text.endswith(".") and last.text not in _ABBREVIATIONS and not _initials(last.text):
         toks[-1] = last = Token(last.start, last.end - 1, last.text[:-1])
     segments: list[list[Token]] = []
     current: list[Token] = []
@@ -184,7 +233,7 @@ def _segments(toks: list[Token]) -> list[list[Token]]:
             tok.text.endswith(".")
             and tok is not toks[-1]
             and tok.text not in _ABBREVIATIONS
-            and not _INITIALS_RE.fullmatch(tok.text)
+            and not _initials(tok.text)
         ):
             # "Syria. Erdogan": a sentence ends inside the run
             current.append(Token(tok.start, tok.end - 1, tok.text[:-1]))
@@ -217,9 +266,9 @@ def _segments(toks: list[Token]) -> list[list[Token]]:
     out = []
     for seg in segments:
         lo, hi = 0, len(seg)
-        while lo < hi and seg[lo].lower in _CONNECTORS | _PARTICLES:
+        while lo < hi and seg[lo].lower in _EDGE_WORDS:
             lo += 1
-        while hi > lo and seg[hi - 1].lower in _CONNECTORS | _PARTICLES:
+        while hi > lo and seg[hi - 1].lower in _EDGE_WORDS:
             hi -= 1
         if hi > lo:
             out.append(seg[lo:hi])
@@ -382,11 +431,16 @@ def _guess_kind(toks: list[Token]) -> str:
         return "unknown"
     if words[0].endswith("ing") or words[-1] in _THING_HEADS:
         return "unknown"  # "Celebrating Hillary Clinton" (a headline), "Social Security"
-    if any(w in PLACE_WORDS or w.isupper() or any(c.isdigit() for c in w) for w in words):
+    if any(w in PLACE_WORDS or w.isupper() or _has_digit(w) for w in words):
         return "unknown"
     if any(not w[:1].isupper() and w.lower() not in _PARTICLES and "-" not in w for w in words):
         return "unknown"
     return "person"
+
+
+def _has_digit(word: str) -> bool:
+    """Whether any character is a digit (letters never are: skip the scan for words)."""
+    return not word.isalpha() and any(c.isdigit() for c in word)
 
 
 def _with_title_before(
@@ -398,7 +452,7 @@ def _with_title_before(
     before = view[lo : mention.start]
     if not before.endswith(" ") or before.rstrip()[-1:] in ',;:"“”(':
         return mention
-    words = [(m.start() + lo, m.group()) for m in re.finditer(r"[\w.'’-]+", before)]
+    words = [(m.start() + lo, m.group()) for m in _patterns()["word"].finditer(before)]
     if not words:
         return mention
     found = roles.longest_suffix([w for _, w in words], ("person", "honorific"))
@@ -436,13 +490,14 @@ def _with_label_or_apposition(
     mention: NameMention, view: str, roles: RoleLexicon, gaz: Gazetteer
 ) -> NameMention:
     """Party labels ("(R-Texas)", ", D-Calif.,") and appositions (", the French minister,")."""
-    label = _LABEL_RE.match(view, mention.end)
+    patterns = _patterns()
+    label = patterns["label"].match(view, mention.end)
     if label is not None:
         party = gaz.labels.get(label.group("letter"))
         if party is not None:
             return replace(mention, kind="person", affiliation=party,
                            affiliation_text=label.group().strip(" ,()"))  # fmt: skip
-    appos = _APPOS_RE.match(view, mention.end)
+    appos = patterns["appos"].match(view, mention.end)
     if appos is None or (mention.role and mention.affiliation):
         return mention
     words = appos.group("body").split()

@@ -158,6 +158,15 @@ _first_char = itemgetter(0)
 _fold_apostrophe = methodcaller("replace", "’", "'")
 
 
+def build_tokens(starts: list[int], ends: list[int], texts: list[str]) -> list[Token]:
+    """Tokens from their columns (every text non-empty), as ``Token(start, end, text)``."""
+    firsts = list(map(_first_char, texts))
+    lowers = map(_fold_apostrophe, map(str.lower, texts))
+    columns = zip(starts, ends, texts, lowers, map(str.isupper, firsts),
+                  map(str.isalnum, firsts), strict=True)  # fmt: skip
+    return list(map(_make_token, columns))
+
+
 def tokens(text: str, start: int, end: int) -> TokenList:
     """Tokens of ``text[start:end]`` with absolute offsets.
 
@@ -166,13 +175,8 @@ def tokens(text: str, start: int, end: int) -> TokenList:
     """
     parts = _splitter().split(text[start:end])
     offsets = list(accumulate(map(len, parts), initial=start))
-    texts = parts[1::2]
     starts = offsets[1:-1:2]
-    firsts = list(map(_first_char, texts))
-    lowers = map(_fold_apostrophe, map(str.lower, texts))
-    columns = zip(starts, offsets[2::2], texts, lowers, map(str.isupper, firsts),
-                  map(str.isalnum, firsts), strict=True)  # fmt: skip
-    out = TokenList(map(_make_token, columns))
+    out = TokenList(build_tokens(starts, offsets[2::2], parts[1::2]))
     out.starts = starts
     return out
 
