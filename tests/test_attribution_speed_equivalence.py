@@ -14,6 +14,7 @@ import re
 
 import pytest
 
+from factcheck.attribution.names import RUN_PATTERN, runs
 from factcheck.attribution.text import TOKEN_PATTERN, Token, tokens
 
 NEWS = [
@@ -71,3 +72,39 @@ def test_tokens_match_reference_on_random_strings() -> None:
         toks = tokens(text, start, end)
         assert _fields(toks) == _reference(text, start, end), (text, start, end)
         assert toks.starts == [t.start for t in toks]
+
+
+# ----------------------------------------------------------------------------- name runs
+
+_RUN_ALPHABET = ["A", "B", "N", "O", "U", "É", "a", "l", "e", "o", "b", "i", "n", "d", "v", " ",
+                 " ", ".", "-", "'", "’", "1", "0", ",", "x", "of", "and", "al-", "No. 10",
+                 "bin ", "de la ", "\n"]  # fmt: skip
+
+
+def _runs_reference(view: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(RUN_PATTERN, view)]
+
+
+def _runs(view: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in runs(view)]
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        *NEWS,
+        "Syrian President Bashar al-Assad met Abu Bakr al-Baghdadi's envoy at No. 10 Downing "
+        "Street, U.K. officials said; Ludwig van Beethoven and Charles de Gaulle were not there.",
+        "Rep. Ileana Ros-Lehtinen (R-Fla.) and Sen. Lindsey O. Graham, R-S.C., spoke.",
+    ],
+)
+def test_name_runs_of_news_text_match_reference(view: str) -> None:
+    assert _runs(view) == _runs_reference(view)
+    assert _runs(view)  # every sample holds names
+
+
+def test_name_runs_match_reference_on_random_strings() -> None:
+    rnd = random.Random(7)
+    for _ in range(20000):
+        view = "".join(rnd.choice(_RUN_ALPHABET) for _ in range(rnd.randint(0, 14)))
+        assert _runs(view) == _runs_reference(view), view
