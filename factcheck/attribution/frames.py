@@ -92,6 +92,7 @@ _WH = frozenset({"what", "why", "how", "who", "where", "whether", "which", "when
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 # Words that open a clause of its own inside reported content ("..., while X said ...").
 _CLAUSE_BREAKS = frozenset({"but", "while", "whereas", "though", "although"})
+_VERBISH = frozenset({"has", "have", "had", "helped", "led", "made", "came"})
 _CLAUSE_STOPS = frozenset({":", "(", "—", "–", "--", "-"})
 _SETTINGS = frozenset({"twitter", "facebook", "television", "camera", "air", "radio"})
 # Inside an accused target's noun phrase: "the leader of the opposition", not "X of lying".
@@ -185,6 +186,10 @@ class Frames:
             if k is None or k >= len(toks):
                 continue
             hit = _frame_entries(found, toks, k)
+            if (hit is None or hit.entries[0].frame != "noun") and self._bare_noun(
+                found, si, toks, k, m
+            ):
+                continue
             if hit is None:
                 continue
             entry = hit.entries[0]
@@ -213,7 +218,7 @@ class Frames:
         """What the words next to a hit rule out, before its sentence is tokenised."""
         frames = {e.frame for e in hit.entries}
         if frames == {"noun"}:
-            return not self._possessor_before(hit.start)
+            return not self._possessor_before(hit.start) and not self._that_after(hit.end)
         if frames != {"verb"}:
             return False
         prev = self._word_before(hit.start)
@@ -242,6 +247,13 @@ class Frames:
         while begin > 0 and (view[begin - 1].isalpha() or view[begin - 1] in "'’"):
             begin -= 1
         return view[begin:end].lower()
+
+    def _that_after(self, pos: int) -> bool:
+        """``the claim that ...``: a complement clause may follow a nominal cue."""
+        view = self.view
+        while pos < len(view) and view[pos] == " ":
+            pos += 1
+        return view[pos : pos + 5].lower() == "that "
 
     def _possessor_before(self, pos: int) -> bool:
         """``Trump's claim``, ``his earlier claim``: a possessor one or two words back."""
@@ -715,6 +727,29 @@ class Frames:
             if np is not None:
                 raw.targets.append(_span(toks, *np))
         self.out.append(raw)
+
+    def _bare_noun(self, found: CueHit, si: int, toks: list[Token], k: int, m: int) -> bool:
+        """A nominal cue with a complement clause and no possessor: no named speaker.
+
+        ``the claim that CONTENT``, ``accusations that CONTENT``.
+        """
+        nouns = tuple(e for e in found.entries if e.frame == "noun" and "that" in e.needs)
+        if not nouns or m + 1 >= len(toks) or toks[m].lower != "that" or self._nested(found, si):
+            return False
+        nxt = toks[m + 1]
+        if not nxt.is_word or nxt.lower in _FINITE or nxt.lower in _VERBISH:
+            return False  # "the claims that were made": a relative clause
+        if not self._needs_ok(nouns[0], toks, m, final=False):
+            return False
+        if not (nxt.lower in SUBJECT_PRONOUNS or nxt.is_cap or _clause_after_det(toks, m + 1)):
+            return False
+        start = nxt.start
+        end = self._content_end(si, toks, start)
+        if end <= start:
+            return False
+        hit = CueHit(found.start, found.end, found.text, nouns)
+        self.out.append(Raw([(start, end)], False, hit, nouns[0], si, None))
+        return True
 
     def _clause(
         self, hit: CueHit, entry: CueEntry, si: int, toks: list[Token], k: int, m: int
