@@ -117,7 +117,7 @@ def test_hyphenation_points_are_pyphens() -> None:
     from factcheck.scoring.readability import HyphenationPoints
 
     pyphen = get_pyphen("en_US")
-    points = HyphenationPoints(pyphen)
+    points = HyphenationPoints.of_pyphen(pyphen)
     words = [*EXAMPLE.lower().split(), "darmanin", "hyphenation", "İstanbul", "naïve", "", "ab"]
     words += [
         "co-operate",
@@ -131,3 +131,33 @@ def test_hyphenation_points_are_pyphens() -> None:
     ]
     assert [points.count(w) for w in words] == [len(pyphen.positions(w)) for w in words]
     assert points.count("hyphenation") == 2  # hy-phen-ation: pyphen's en_US points
+
+
+def test_punctuation_stripped_as_textstat_does() -> None:
+    from textstat.backend.transformations import remove_punctuation
+    from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
+
+    from factcheck.scoring.readability import strip_punctuation
+
+    text = EXAMPLE + " 'Quoted,' she said. Don't, won't; rock 'n' roll — it's 5.5% (sic)!"
+    ours = strip_punctuation(RE_NONCONTRACTION_APOSTROPHE, text)
+    assert ours == remove_punctuation(text, rm_apostrophe=False)
+    assert "Don't" in ours and "'Quoted" not in ours
+
+
+def test_lexicon_read_back_from_disk_is_the_one_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck.scoring import readability
+
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path))
+    built = readability.build_lexicon()
+    assert list(tmp_path.glob("readability-*.marshal"))
+    again = readability.build_lexicon()
+    assert dict(again.syllables) == dict(built.syllables)
+    assert again.easy == built.easy and again.easy_polysyllables == built.easy_polysyllables
+    assert again.version == built.version == "0.7.8"
+    text = EXAMPLE[:2000]
+    assert again.strip_punctuation(text) == built.strip_punctuation(text)
+    words = [*text.lower().split(), "darmanin", "zelenskyy"]
+    assert [again.syllables[w] for w in words] == [built.syllables[w] for w in words]

@@ -27,7 +27,7 @@ def matcher_for(ctx: Context) -> Matcher:
     """The run's compiled lexicon matcher (built on first use)."""
     return ctx.compiled(
         MATCHER_KEY,
-        lambda: build_matcher(ctx.ruleset.of_kind("lexicon"), store_for(ctx).compile),
+        lambda: build_matcher(ctx.ruleset.of_kind("lexicon"), store_for(ctx).compile, cache=True),
     )
 
 

