@@ -313,6 +313,19 @@ def test_a_cue_with_its_own_subject_after_but_is_not_nested(ctx):
     ]
 
 
+def test_said_of_a_topic(ctx):
+    for text, content, direct in (
+        ("The minister said of the plan that it would fail.", "it would fail", False),
+        ('"They are not ideological," Crane said of Johnson and Weld.',
+         "They are not ideological,", True),
+        ('Trump said of Clinton: "She is a disaster."', "She is a disaster.", True),
+        ('"It is enough to keep him on top," said Phil Musser of digital consulting firm IMGE.',
+         "It is enough to keep him on top,", True),
+    ):  # fmt: skip
+        st = _only(_analyze(text, ctx))
+        assert (st.text, st.direct) == (content, direct), text
+
+
 def test_nyt_style_quotation_marks(ctx):
     a = _analyze("''He is running a parallel campaign,'' said Senator Tim Scott.", ctx)
     st = _only(a)

@@ -93,6 +93,7 @@ _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 # Words that open a clause of its own inside reported content ("..., while X said ...").
 _CLAUSE_BREAKS = frozenset({"but", "while", "whereas", "though", "although"})
 _VERBISH = frozenset({"has", "have", "had", "helped", "led", "made", "came"})
+_PAST_OF = frozenset({"said", "wrote", "spoke", "told", "says", "writes", "speaks"})
 _CLAUSE_STOPS = frozenset({":", "(", "—", "–", "--", "-"})
 _SETTINGS = frozenset({"twitter", "facebook", "television", "camera", "air", "radio"})
 # Inside an accused target's noun phrase: "the leader of the opposition", not "X of lying".
@@ -309,7 +310,12 @@ class Frames:
             toks[m].lower in _FINITE and not entry.phrase and hit.form[-1] == "s"
         )):  # fmt: skip
             return False
-        return not (m < len(toks) and toks[m].lower in ("of",) and entry.type != "accusation")
+        return not (
+            m < len(toks)
+            and toks[m].lower == "of"
+            and entry.type != "accusation"
+            and hit.form not in _PAST_OF  # "Crane said of Johnson", not "reports of"
+        )
 
     # ------------------------------------------------------------------ frames
 
@@ -489,7 +495,12 @@ class Frames:
         i, j = np
         after = toks[j + 1].text if j + 1 < len(toks) else "."
         if after not in (",", ".", "!", "?", ";", "(", ":") and after not in QUOTE_OPEN:
-            return False
+            # '"...," said Phil Musser of digital consulting firm IMGE.': after a quotation
+            # the name before the post-modifier is the speaker.
+            cut = next((x for x in range(i + 1, j + 1) if toks[x].lower in PREPOSITIONS), None)
+            if _quote_before(toks, p) is None or cut is None or not toks[i].is_cap:
+                return False
+            j = cut - 1
         first = toks[i]
         if first.lower in POSSESSIVES or first.lower in PREPOSITIONS:
             return False
@@ -519,7 +530,11 @@ class Frames:
         entry = hit.entries[0]
         i = m
         targets: list[tuple[int, int]] = []
-        if i + 1 < len(toks) and toks[i].lower == "to" and _addressee_word(toks[i + 1]):
+        if i + 1 < len(toks) and toks[i].lower == "of" and hit.form in _PAST_OF:
+            np = np_after(toks, i + 1)  # "said of the plan that ...": the topic
+            if np is not None:
+                i = np[1] + 1
+        elif i + 1 < len(toks) and toks[i].lower == "to" and _addressee_word(toks[i + 1]):
             np = np_after(toks, i + 1)
             if np is not None and toks[np[0]].lower not in CLAUSE_WORDS:
                 i = np[1] + 1
