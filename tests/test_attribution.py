@@ -326,6 +326,17 @@ def test_said_of_a_topic(ctx):
         assert (st.text, st.direct) == (content, direct), text
 
 
+def test_told_never_inverts(ctx):
+    a = _analyze(
+        '"Yes, I support Ted Cruz," Brent Bozell, founder of the Media Research Center, tells '
+        "Breitbart News.",
+        ctx,
+    )
+    st = _only(a)
+    assert st.direct and st.text == "Yes, I support Ted Cruz,"
+    assert _speaker_of(a, st).name == "Brent Bozell"
+
+
 def test_nyt_style_quotation_marks(ctx):
     a = _analyze("''He is running a parallel campaign,'' said Senator Tim Scott.", ctx)
     st = _only(a)

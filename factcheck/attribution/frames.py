@@ -489,6 +489,8 @@ class Frames:
 
     def _inverted(self, hit: CueHit, si: int, toks: list[Token], p: int, m: int) -> bool:
         """``CONTENT, said X.`` / ``"QUOTE," said X``: the speaker follows the cue."""
+        if hit.form in ("told", "tells", "tell", "telling"):
+            return False  # "..., tells Breitbart News": an addressee, never the speaker
         np = np_after(toks, m)
         if np is None:
             return False
