@@ -337,6 +337,15 @@ def test_told_never_inverts(ctx):
     assert _speaker_of(a, st).name == "Brent Bozell"
 
 
+def test_dates_between_cue_and_content(ctx):
+    for text, content in (
+        ("It effectively disbanded after the 2008 election, Politico reported in 2014.",
+         "It effectively disbanded after the 2008 election"),
+        ("The Post reported on March 3, 2015, that he had left.", "he had left"),
+    ):  # fmt: skip
+        assert _only(_analyze(text, ctx)).text == content, text
+
+
 def test_nyt_style_quotation_marks(ctx):
     a = _analyze("''He is running a parallel campaign,'' said Senator Tim Scott.", ctx)
     st = _only(a)

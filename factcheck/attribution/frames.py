@@ -560,6 +560,8 @@ class Frames:
             i += 1
         while i < len(toks) and toks[i].text in (":", ",", "—", "–", "-"):
             i += 1
+            if i + 1 < len(toks) and toks[i].lower == "that" and toks[i - 1].text == ",":
+                i += 1  # "reported on March 3, 2015, that ..."
         if i >= len(toks):
             if toks and toks[-1].text == ":":
                 quote = self.quotes.after(toks[-1].end)
@@ -1310,6 +1312,9 @@ def _skip_adjuncts(toks: list[Token], i: int) -> int:
     n = len(toks)
     while i < n:
         w = toks[i].lower
+        if w == "," and i + 1 < n and _date_word(toks[i + 1]) and toks[i + 1].text[0].isdigit():
+            i += 2  # "on March 3, 2015"
+            continue
         if w in _TIME_SOLO or w in MONTHS:
             i += 1
             if i < n and w in DAYS and toks[i].lower in _DAY_PARTS:
@@ -1332,6 +1337,13 @@ def _skip_adjuncts(toks: list[Token], i: int) -> int:
             ):
                 i = j
                 continue
+            if w in ("in", "on", "since") and _date_word(toks[i + 1]):
+                i += 2  # "reported in 2014", "said in March"
+                while i < n and (toks[i].text[0].isdigit() or toks[i].text == ","):
+                    if toks[i].text == "," and not (i + 1 < n and toks[i + 1].text[0].isdigit()):
+                        break
+                    i += 1
+                continue
             if w in ("on", "last", "this", "earlier") and toks[i + 1].lower in DAYS | {
                 "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend",
             }:  # fmt: skip
@@ -1339,6 +1351,12 @@ def _skip_adjuncts(toks: list[Token], i: int) -> int:
                 continue
         break
     return i
+
+
+def _date_word(tok: Token) -> bool:
+    """A month or a year: "March", "2014"."""
+    t = tok.text
+    return tok.lower in MONTHS or (len(t) == 4 and t.isdigit() and t[:2] in ("19", "20"))
 
 
 def _skip_place_tail(toks: list[Token], i: int) -> int:
