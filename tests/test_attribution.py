@@ -346,6 +346,12 @@ def test_dates_between_cue_and_content(ctx):
         assert _only(_analyze(text, ctx)).text == content, text
 
 
+def test_cue_after_continued_to(ctx):
+    a = _analyze("Trump continued to question whether Cruz was eligible.", ctx)
+    st = _only(a)
+    assert (st.text, _speaker_of(a, st).name) == ("whether Cruz was eligible", "Trump")
+
+
 def test_nyt_style_quotation_marks(ctx):
     a = _analyze("''He is running a parallel campaign,'' said Senator Tim Scott.", ctx)
     st = _only(a)

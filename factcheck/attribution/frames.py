@@ -94,6 +94,11 @@ _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 _CLAUSE_BREAKS = frozenset({"but", "while", "whereas", "though", "although"})
 _VERBISH = frozenset({"has", "have", "had", "helped", "led", "made", "came"})
 _PAST_OF = frozenset({"said", "wrote", "spoke", "told", "says", "writes", "speaks"})
+# Verbs whose to-infinitive is the subject's own act: "continued to attack".
+_CATENATIVES = frozenset({"continue", "continues", "continued", "continuing", "began", "begin",
+                          "begins", "started", "start", "starts", "tried", "try", "tries",
+                          "went", "proceeded", "moved", "rushed", "sought", "seeks",
+                          "appeared", "seemed", "used"})  # fmt: skip
 _CLAUSE_STOPS = frozenset({":", "(", "—", "–", "--", "-"})
 _SETTINGS = frozenset({"twitter", "facebook", "television", "camera", "air", "radio"})
 # Inside an accused target's noun phrase: "the leader of the opposition", not "X of lying".
@@ -223,7 +228,9 @@ class Frames:
         if frames != {"verb"}:
             return False
         prev = self._word_before(hit.start)
-        if not any(e.phrase for e in hit.entries) and (prev == "to" or prev in _NOUN_BEFORE):
+        if not any(e.phrase for e in hit.entries) and (
+            (prev == "to" and not self._catenative_before(hit.start)) or prev in _NOUN_BEFORE
+        ):
             return True
         if any(not e.needs or e.needs & _OPEN_NEEDS for e in hit.entries):
             return False
@@ -248,6 +255,13 @@ class Frames:
         while begin > 0 and (view[begin - 1].isalpha() or view[begin - 1] in "'’"):
             begin -= 1
         return view[begin:end].lower()
+
+    def _catenative_before(self, pos: int) -> bool:
+        """``continued to attack``, ``began to question``: the cue is the subject's act."""
+        before = pos
+        while before > 0 and self.view[before - 1] == " ":
+            before -= 1
+        return self._word_before(before - 2) in _CATENATIVES
 
     def _that_after(self, pos: int) -> bool:
         """``the claim that ...``: a complement clause may follow a nominal cue."""
@@ -285,7 +299,7 @@ class Frames:
         ):
             return False
         prev = toks[k - 1].lower if k > 0 else ""
-        if prev == "to" and not entry.phrase:
+        if prev == "to" and not entry.phrase and not (k > 1 and toks[k - 2].lower in _CATENATIVES):
             return False
         if (
             hit.form == entry.cue
@@ -329,6 +343,8 @@ class Frames:
             and not self._new_clause(si, toks, k)
         ):
             return  # "Clinton said she wanted to move forward": part of the statement
+        if k > 1 and toks[k - 1].lower == "to" and toks[k - 2].lower in _CATENATIVES:
+            k -= 2  # "Trump continued to attack ...": the subject of "continued"
         subject = subject_before(toks, k)
         if subject.kind == "none":
             subject = parenthesised_subject(toks, k) or subject
