@@ -60,7 +60,8 @@ def test_tokens_fields() -> None:
     assert [t.text for t in toks] == ["Britain’s", "U.S.", "envoy", "said"]
     assert toks[0].lower == "britain's"
     assert [t.is_cap for t in toks] == [True, True, False, False]
-    assert Token(3, 8, "Hello") == (3, 8, "Hello", "hello", True, True)
+    tok = Token(3, 8, "Hello")
+    assert (tok.start, tok.end, tok.lower, tok.is_cap, tok.is_word) == (3, 8, "hello", True, True)
 
 
 def test_tokens_match_reference_on_random_strings() -> None:

@@ -17,8 +17,6 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import accumulate
-from operator import add, sub
 
 from factcheck.attribution.roles import MODIFIERS, RoleInfo, RoleLexicon
 from factcheck.attribution.sides import Gazetteer, SideEntry
@@ -28,7 +26,6 @@ from factcheck.attribution.text import (
     MONTHS,
     PLACE_WORDS,
     Token,
-    build_tokens,
 )
 
 _CAP = (
@@ -155,12 +152,12 @@ def find_names(view: str, roles: RoleLexicon, gazetteer: Gazetteer) -> NameIndex
             if mention is not None:
                 out.append(mention)
             continue
-        words = text.split(" ")  # one space between the words of a run, none empty
-        lengths = list(map(len, words))
-        first = m.start()
-        ends = list(map(add, accumulate(lengths), range(first, first + len(words))))
-        starts = list(map(sub, ends, lengths))
-        for segment in _segments(build_tokens(starts, ends, words)):
+        toks = []
+        pos = m.start()
+        for word in text.split(" "):
+            toks.append(Token(pos, pos + len(word), word))
+            pos += len(word) + 1
+        for segment in _segments(toks):
             out.extend(_parse(segment, view, roles, gazetteer))
     return NameIndex.of(out)
 

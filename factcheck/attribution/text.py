@@ -9,10 +9,8 @@ tunable lexicons, which live in rule files.
 from __future__ import annotations
 
 import re
-from collections import namedtuple
-from functools import cache, partial
+from functools import cache
 from itertools import accumulate
-from operator import itemgetter, methodcaller
 
 # Words, initialisms (U.S., D.C.), numbers; any other non-space character alone.
 TOKEN_PATTERN = r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?(?:['’]s?)?|[^\w\s]"
@@ -126,22 +124,24 @@ def _splitter() -> re.Pattern[str]:
     return re.compile(f"({first}(?:{initialism}|{word}|))")
 
 
-_Fields = namedtuple("_Fields", "start end text lower is_cap is_word")
-
-
-class Token(_Fields):
+class Token:
     """One token with absolute offsets; ``lower``, ``is_cap``, ``is_word`` precomputed.
 
-    A tuple with named fields: :func:`tokens` builds a sentence's tokens in bulk
-    (``tuple.__new__`` over zipped columns), with no Python call per token.
+    A plain slotted class rather than a frozen dataclass or a named tuple: sentences
+    are tokenised on demand, so construction cost matters, and the frame finders read
+    these attributes many times over (slot attributes are the fastest to read).
     """
 
-    __slots__ = ()
+    __slots__ = ("end", "is_cap", "is_word", "lower", "start", "text")
 
-    def __new__(cls, start: int, end: int, text: str) -> Token:
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower().replace("’", "'")
         first = text[:1]
-        lower = text.lower().replace("’", "'")
-        return tuple.__new__(cls, (start, end, text, lower, first.isupper(), first.isalnum()))
+        self.is_cap = first.isupper()
+        self.is_word = first.isalnum()
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
@@ -153,30 +153,16 @@ class TokenList(list):  # type: ignore[type-arg]
     __slots__ = ("starts",)
 
 
-_make_token = partial(tuple.__new__, Token)
-_first_char = itemgetter(0)
-_fold_apostrophe = methodcaller("replace", "’", "'")
-
-
-def build_tokens(starts: list[int], ends: list[int], texts: list[str]) -> list[Token]:
-    """Tokens from their columns (every text non-empty), as ``Token(start, end, text)``."""
-    firsts = list(map(_first_char, texts))
-    lowers = map(_fold_apostrophe, map(str.lower, texts))
-    columns = zip(starts, ends, texts, lowers, map(str.isupper, firsts),
-                  map(str.isalnum, firsts), strict=True)  # fmt: skip
-    return list(map(_make_token, columns))
-
-
 def tokens(text: str, start: int, end: int) -> TokenList:
     """Tokens of ``text[start:end]`` with absolute offsets.
 
-    Column-wise: ``split`` alternates gaps and tokens, the running sum of their
-    lengths gives every offset, and each field is one ``map`` over the column.
+    ``split`` alternates gaps and tokens, and the running sum of their lengths gives
+    every offset: no match object per token.
     """
     parts = _splitter().split(text[start:end])
     offsets = list(accumulate(map(len, parts), initial=start))
     starts = offsets[1:-1:2]
-    out = TokenList(build_tokens(starts, offsets[2::2], parts[1::2]))
+    out = TokenList(map(Token, starts, offsets[2::2], parts[1::2]))
     out.starts = starts
     return out
 
