@@ -492,7 +492,7 @@ class Frames:
                 return True
         if toks[p].text != "," and q is None:
             return False
-        if sum(1 for t in toks[:p] if t.is_word) < 3:
+        if sum(1 for t in toks[:p] if t.is_word) < 3 or _fronted_adjunct(toks, p):
             return False
         parts = [(start, _trim_end(self.view, start, toks[p].start))]
         tail = _after_frame(toks, after)
@@ -1367,6 +1367,17 @@ def _skip_adjuncts(toks: list[Token], i: int) -> int:
                 continue
         break
     return i
+
+
+def _fronted_adjunct(toks: list[Token], p: int) -> bool:
+    """``In the same debate, X asked ...``: a prepositional phrase before the comma, no
+    clause (no finite verb), is a setting, not content before a final frame."""
+    i = 0
+    while i < p and not toks[i].is_word:
+        i += 1
+    if i >= p or toks[i].lower not in PREPOSITIONS:
+        return False
+    return not any(t.lower in _FINITE for t in toks[i:p])
 
 
 def _date_word(tok: Token) -> bool:
