@@ -1370,8 +1370,10 @@ def _skip_adjuncts(toks: list[Token], i: int) -> int:
 
 
 def _fronted_adjunct(toks: list[Token], p: int) -> bool:
-    """``In the same debate, X asked ...``: a prepositional phrase before the comma, no
-    clause (no finite verb), is a setting, not content before a final frame."""
+    """Whether the words before the comma are a setting, not content before a frame.
+
+    ``In the same debate, X asked ...``: a prepositional phrase with no finite verb.
+    """
     i = 0
     while i < p and not toks[i].is_word:
         i += 1
