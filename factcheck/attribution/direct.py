@@ -105,6 +105,8 @@ def _labels(view, paragraphs, sentences, names, quotes, entry, excluded) -> list
             continue
         rest = m.end()
         quote = quotes.starting_at(rest)
+        if quote is not None and count_words(view[quote.end : para.end]) >= 2:
+            quote = None  # "Sanders: 'Of Course' Clinton Is Qualified": the whole line
         if quote is not None:
             parts, direct = inner_parts(view, quote), True
         else:
