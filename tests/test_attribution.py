@@ -352,6 +352,32 @@ def test_cue_after_continued_to(ctx):
     assert (st.text, _speaker_of(a, st).name) == ("whether Cruz was eligible", "Trump")
 
 
+def test_second_cue_and_participles_after_a_subordinator(ctx):
+    a = _analyze(
+        "Tapper told O'Connor that the news was troubling, before noting that Brazile is a "
+        'good person. Boreing said the members will still meet, but said, "It is time we '
+        'change how we do it."',
+        ctx,
+    )
+    texts = [st.text for st in a.statements]
+    assert texts == [
+        "the news was troubling",
+        "Brazile is a good person",
+        "the members will still meet",
+        "It is time we change how we do it.",
+    ]
+    assert len({st.speaker for st in a.statements[:2]}) == 1
+
+
+def test_apposition_after_an_inverted_speaker_is_not_content(ctx):
+    a = _analyze(
+        "Clinton has a strong ground game, said Mindy Romero, director of the California "
+        "Civic Engagement Project.",
+        ctx,
+    )
+    assert _only(a).text == "Clinton has a strong ground game"
+
+
 def test_nyt_style_quotation_marks(ctx):
     a = _analyze("''He is running a parallel campaign,'' said Senator Tim Scott.", ctx)
     st = _only(a)

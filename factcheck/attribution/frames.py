@@ -99,6 +99,7 @@ _CATENATIVES = frozenset({"continue", "continues", "continued", "continuing", "b
                           "begins", "started", "start", "starts", "tried", "try", "tries",
                           "went", "proceeded", "moved", "rushed", "sought", "seeks",
                           "appeared", "seemed", "used"})  # fmt: skip
+_PARTICIPLE_LEADS = frozenset({"before", "after", "while", "by", "when", "without"})
 _CLAUSE_STOPS = frozenset({":", "(", "—", "–", "--", "-"})
 _SETTINGS = frozenset({"twitter", "facebook", "television", "camera", "air", "radio"})
 # Inside an accused target's noun phrase: "the leader of the opposition", not "X of lying".
@@ -348,6 +349,10 @@ class Frames:
         subject = subject_before(toks, k)
         if subject.kind == "none":
             subject = parenthesised_subject(toks, k) or subject
+        if participle and subject.kind == "none" and toks[k - 1].lower in _PARTICIPLE_LEADS:
+            if m < len(toks) and toks[m].is_word:  # "..., before noting that ..."
+                self._forward(hit, si, toks, m, None, "same")
+            return
         if subject.kind == "pronoun" and toks[subject.start].lower == "you":
             return  # "Do you support...?": the reader, not a speaker
         if subject.kind == "none" and k == 0 and not participle:
@@ -533,7 +538,7 @@ class Frames:
         ):
             return False
         speaker = _span(toks, i, j)
-        return self._content_before(hit, si, toks, p, speaker, j + 1)
+        return self._content_before(hit, si, toks, p, speaker, _after_apposition(toks, j + 1))
 
     def _forward(
         self,
@@ -1035,11 +1040,18 @@ class Frames:
                 if (
                     j > first
                     and toks[j].lower in ("and", "but")
-                    and toks[j - 1].text != ","
+                    and (toks[j - 1].text != "," or not hit.form.endswith("ing"))
                     and self._needs_ok(hit.entries[0], toks, _first_at(toks, hit.end) or k + 1,
                                        final=False)
                 ):  # fmt: skip
-                    end = toks[j].start
+                    end = toks[j].start  # "said A, but said B": a second statement
+                    break
+                if (
+                    toks[j].lower in ("before", "after", "while", "by")
+                    and hit.form.endswith("ing")
+                    and j > first
+                ):
+                    end = toks[j].start  # "..., before noting that ...": narration
                     break
             if (
                 (noun_content or toks[k - 1].text == ",")
@@ -1380,6 +1392,21 @@ def _fronted_adjunct(toks: list[Token], p: int) -> bool:
     if i >= p or toks[i].lower not in PREPOSITIONS:
         return False
     return not any(t.lower in _FINITE for t in toks[i:p])
+
+
+def _after_apposition(toks: list[Token], i: int) -> int:
+    """Skip an apposition after an inverted speaker.
+
+    ``..., said Mindy Romero, director of ...``: not content resuming (``, would fail``).
+    """
+    n = len(toks)
+    while i + 1 < n and toks[i].text == ",":
+        nxt = toks[i + 1]
+        if not nxt.is_word or nxt.lower in _FINITE or _narration(nxt) or nxt.lower == "that":
+            break
+        c = next((x for x in range(i + 2, n) if toks[x].text == ","), None)
+        i = c if c is not None else n
+    return i
 
 
 def _date_word(tok: Token) -> bool:
