@@ -74,3 +74,15 @@ def test_analyze_text_format_is_readable(fmt):
     assert result.exit_code == 0, result.output
     assert "channel-migrants.txt:" in result.stdout
     assert "words" in result.stdout
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    import os
+
+    from factcheck.render.files import write_atomic
+
+    target = tmp_path / "report.json"
+    write_atomic(target, b"{}")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert os.stat(target).st_mode & 0o777 == 0o666 & ~mask
