@@ -161,3 +161,13 @@ def test_lexicon_read_back_from_disk_is_the_one_built(
     assert again.strip_punctuation(text) == built.strip_punctuation(text)
     words = [*text.lower().split(), "darmanin", "zelenskyy"]
     assert [again.syllables[w] for w in words] == [built.syllables[w] for w in words]
+
+
+def test_median_is_statistics_median() -> None:
+    import statistics
+
+    from factcheck.scoring.readability import median
+
+    for values in ([7], [3, 1], [12, 30, 5, 5], [21, 8, 40, 17, 9], list(range(1, 31))):
+        assert median(values) == statistics.median(values)
+        assert type(median(values)) is type(statistics.median(values))

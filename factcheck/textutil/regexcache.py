@@ -36,7 +36,7 @@ from typing import Any
 from factcheck.context import Context
 
 STORE_KEY = "textutil.regex_store"
-MAX_FILE_BYTES = 48 * 2**20  # past this, only the entries the last run used are kept
+MAX_FILE_BYTES = 8 * 2**20  # past this, only the entries the last run used are kept
 _PROBE = r"(?P<w>\b[a-z]+(?:'s)?\b)|(?<![\w.])\d{1,3}(?:,\d{3})*(?!\d)"
 
 # (flags, SRE code as bytes, groups, groupindex, indexgroup): marshal-able.
