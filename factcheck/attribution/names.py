@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from factcheck.attribution.roles import MODIFIERS, RoleInfo, RoleLexicon
@@ -75,6 +75,7 @@ _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "d
                         "ibn", "al", "el", "la", "le"})  # fmt: skip
 _CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
 _EDGE_WORDS = _CONNECTORS | _PARTICLES  # never first or last word of a name
+_SPECIAL_ENDS = frozenset(".'’")  # a token ending so may be cut in _segments
 _ABBREVIATIONS = frozenset(
     {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Gen.", "Lt.",
      "Col.", "Sgt.", "Capt.", "Cmdr.", "Adm.", "Prof.", "Rev.", "Pres.", "Amb.", "St.",
@@ -144,28 +145,58 @@ class NameIndex:
 
 def find_names(view: str, roles: RoleLexicon, gazetteer: Gazetteer) -> NameIndex:
     """Every named mention in ``view`` (see the module docstring)."""
-    out: list[NameMention] = []
-    for m in runs(view):
-        text = m.group()
-        if " " not in text:
-            mention = _single(text, m.start(), view, roles, gazetteer)
-            if mention is not None:
-                out.append(mention)
-            continue
-        toks = []
-        pos = m.start()
-        for word in text.split(" "):
-            toks.append(Token(pos, pos + len(word), word))
-            pos += len(word) + 1
-        for segment in _segments(toks):
-            out.extend(_parse(segment, view, roles, gazetteer))
-    return NameIndex.of(out)
+    return NameReader(roles, gazetteer).find(view)
 
 
-def _single(
-    word: str, start: int, view: str, roles: RoleLexicon, gaz: Gazetteer
-) -> NameMention | None:
-    """Fast path for a one-word run (most runs): an alias, or a bare name."""
+@dataclass
+class NameReader:
+    """The name finder of one run's lexicons.
+
+    It remembers what each one-word run means on its own (a collective's alias, a
+    candidate name, or nothing: "The", "Tuesday", "French"), which depends on the
+    word and the lexicons only; a run reuses one reader for every document.
+    """
+
+    roles: RoleLexicon
+    gazetteer: Gazetteer
+    words: dict[str, tuple[str, SideEntry | None] | None] = field(default_factory=dict)
+
+    def find(self, view: str) -> NameIndex:
+        roles, gaz = self.roles, self.gazetteer
+        words = self.words
+        out: list[NameMention] = []
+        for m in runs(view):
+            text = m.group()
+            if " " not in text:
+                reading = words.get(text, _UNREAD)
+                if reading is _UNREAD:
+                    reading = words[text] = _word_reading(text, roles, gaz)
+                if reading is not None:
+                    mention = _single(reading, m.start(), view, roles, gaz)
+                    if mention is not None:
+                        out.append(mention)
+                continue
+            toks = []
+            pos = m.start()
+            for word in text.split(" "):
+                toks.append(Token(pos, pos + len(word), word))
+                pos += len(word) + 1
+            for segment in _segments(toks):
+                out.extend(_parse(segment, view, roles, gaz))
+        return NameIndex.of(out)
+
+
+_UNREAD = ("", None)  # not yet in NameReader.words
+
+
+def _word_reading(
+    word: str, roles: RoleLexicon, gaz: Gazetteer
+) -> tuple[str, SideEntry | None] | None:
+    """What a one-word run is without context: (bare word, its side as an alias) or None.
+
+    None for function words, days, months, demonyms and titles; the bare word drops a
+    sentence-final full stop and a possessive ending.
+    """
     if word.endswith(".") and word not in _ABBREVIATIONS and not _initials(word):
         word = word[:-1]
     if word.endswith(("'s", "’s")) and len(word) > 2:
@@ -177,14 +208,28 @@ def _single(
     low = word.lower()
     if low in DAYS or (low in MONTHS and len(word) > 3):
         return None
-    end = start + len(word)
     side = gaz.aliases.get(word)
+    if side is not None:
+        return word, side
+    if word in gaz.demonyms or roles.lookup(low) is not None:
+        return None
+    return word, None
+
+
+def _single(
+    reading: tuple[str, SideEntry | None],
+    start: int,
+    view: str,
+    roles: RoleLexicon,
+    gaz: Gazetteer,
+) -> NameMention | None:
+    """A one-word run (most runs) in its context: an alias, or a bare name."""
+    word, side = reading
+    end = start + len(word)
     if side is not None:
         if _title_follows(view, end, roles):
             return None
         return NameMention(start, end, start, end, word, "collective", side=side)
-    if word in gaz.demonyms or roles.lookup(low) is not None:
-        return None
     mention = NameMention(start, end, start, end, word, "unknown")
     if _previous_word(view, start).lower() in roles.last_words:
         mention = _with_title_before(mention, view, roles, gaz)
@@ -226,34 +271,46 @@ def _segments(toks: list[Token]) -> list[list[Token]]:
     segments: list[list[Token]] = []
     current: list[Token] = []
     for tok in toks:
-        if (
-            tok.text.endswith(".")
-            and tok is not toks[-1]
-            and tok.text not in _ABBREVIATIONS
-            and not _initials(tok.text)
-        ):
-            # "Syria. Erdogan": a sentence ends inside the run
-            current.append(Token(tok.start, tok.end - 1, tok.text[:-1]))
-            segments.append(current)
-            current = []
-            continue
-        bare = tok.text.rstrip(".")
-        if (
-            tok.text in FUNCTION_CAPS
-            or bare.lower() in DAYS
-            or (bare.lower() in MONTHS and len(bare) > 3)
-        ):
+        text = tok.text
+        if text in FUNCTION_CAPS:  # (none ends with a full stop or an apostrophe)
             if current:
                 segments.append(current)
             current = []
             continue
-        if tok.text.endswith(("'s", "’s")) and len(tok.text) > 2:
-            current.append(Token(tok.start, tok.end - 2, tok.text[:-2]))
+        if text[-1] not in _SPECIAL_ENDS and text.isalpha():
+            # the usual word: letters only, no full stop, no possessive
+            low = tok.lower
+            if low in DAYS or (low in MONTHS and len(text) > 3):
+                if current:
+                    segments.append(current)
+                current = []
+                continue
+            current.append(tok)
+            continue
+        if (
+            text.endswith(".")
+            and tok is not last
+            and text not in _ABBREVIATIONS
+            and not _initials(text)
+        ):
+            # "Syria. Erdogan": a sentence ends inside the run
+            current.append(Token(tok.start, tok.end - 1, text[:-1]))
             segments.append(current)
             current = []
             continue
-        if tok.text.endswith(("s'", "s’")) and len(tok.text) > 2:
-            current.append(Token(tok.start, tok.end - 1, tok.text[:-1]))
+        bare = text.rstrip(".")
+        if bare.lower() in DAYS or (bare.lower() in MONTHS and len(bare) > 3):
+            if current:
+                segments.append(current)
+            current = []
+            continue
+        if text.endswith(("'s", "’s")) and len(text) > 2:
+            current.append(Token(tok.start, tok.end - 2, text[:-2]))
+            segments.append(current)
+            current = []
+            continue
+        if text.endswith(("s'", "s’")) and len(text) > 2:
+            current.append(Token(tok.start, tok.end - 1, text[:-1]))
             segments.append(current)
             current = []
             continue
@@ -300,8 +357,10 @@ def _parse(toks: list[Token], view: str, roles: RoleLexicon, gaz: Gazetteer) -> 
     aff_text: str | None = None
     role: RoleInfo | None = None
     honorific: RoleInfo | None = None
+    alias_firsts, title_firsts = gaz.first_words, roles.first_words
     while i < n:
-        alias = _alias_at(toks, i, gaz)
+        tok = toks[i]
+        alias = _alias_at(toks, i, gaz) if tok.text in alias_firsts else None
         if alias is not None:
             k, entry = alias
             if k < n and (_title_at(toks, k, roles) or toks[k].lower in MODIFIERS):
@@ -318,36 +377,43 @@ def _parse(toks: list[Token], view: str, roles: RoleLexicon, gaz: Gazetteer) -> 
                 prefix_start, affiliation, role, honorific = None, None, None, None
                 i = k
                 continue
-        demonym = gaz.demonyms.get(toks[i].text)
+        demonym = gaz.demonyms.get(tok.text)
         if demonym is not None and i + 1 < n and role is None:
-            affiliation, aff_text = demonym, toks[i].text
-            prefix_start = toks[i].start if prefix_start is None else prefix_start
+            affiliation, aff_text = demonym, tok.text
+            prefix_start = tok.start if prefix_start is None else prefix_start
             i += 1
             continue
-        title = _title_at(toks, i, roles)
+        title = _title_at(toks, i, roles) if tok.lower in title_firsts else None
         if title is not None and title[0] < n:
             k, info = title
             if info.type == "honorific":
                 honorific = info
             else:
                 role = info
-            prefix_start = toks[i].start if prefix_start is None else prefix_start
+            prefix_start = tok.start if prefix_start is None else prefix_start
             i = k
             continue
-        if toks[i].lower in MODIFIERS and i + 1 < n and role is None:
-            prefix_start = toks[i].start if prefix_start is None else prefix_start
+        if tok.lower in MODIFIERS and i + 1 < n and role is None:
+            prefix_start = tok.start if prefix_start is None else prefix_start
             i += 1
             continue
         break
     if i >= n:
         return out
     rest = toks[i:]
+    organisation: bool | None = None  # _is_organisation(rest, roles), when first needed
     for p in range(1, len(rest)):
-        if _alias_at(rest, p, gaz) is not None and not _is_organisation(rest, roles):
-            # "Clinton White House": the name, then the collective
-            return [*out, *_parse(rest[:p], view, roles, gaz), *_parse(rest[p:], view, roles, gaz)]
+        if rest[p].text in alias_firsts and _alias_at(rest, p, gaz) is not None:
+            if organisation is None:
+                organisation = _is_organisation(rest, roles)
+            if not organisation:
+                # "Clinton White House": the name, then the collective
+                return [*out, *_parse(rest[:p], view, roles, gaz),
+                        *_parse(rest[p:], view, roles, gaz)]  # fmt: skip
     start = prefix_start if prefix_start is not None else rest[0].start
-    if _is_organisation(rest, roles):
+    if organisation is None:
+        organisation = _is_organisation(rest, roles)
+    if organisation:
         text = " ".join(t.text for t in toks[(i if prefix_start is None else 0) :])
         org_start = start if affiliation is not None or prefix_start is None else rest[0].start
         if affiliation is not None:
@@ -401,10 +467,9 @@ def _is_organisation(toks: list[Token], roles: RoleLexicon) -> bool:
         return False
     if toks[-1].lower.rstrip(".") in ("inc", "corp", "co", "ltd", "llc", "plc", "group"):
         return True
+    organisations = roles.organisations
     for j, tok in enumerate(toks):
-        if roles.lookup(tok.lower, "organisation") and (
-            j == len(toks) - 1 or toks[j + 1].lower == "of"
-        ):
+        if tok.lower in organisations and (j == len(toks) - 1 or toks[j + 1].lower == "of"):
             return True
     return toks[-1].text in _MEDIA_HEADS
 

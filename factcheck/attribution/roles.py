@@ -48,6 +48,7 @@ class RoleLexicon:
     max_words: int
     last_words: frozenset[str] = frozenset()  # last word of every person title and honorific
     first_words: frozenset[str] = frozenset()  # first word of every form
+    organisations: frozenset[str] = frozenset()  # every form with an organisation reading
 
     def lookup(self, phrase: str, kind: str | None = None) -> RoleInfo | None:
         """The role of ``phrase`` (lower case, single spaces), optionally of one type."""
@@ -129,7 +130,12 @@ def build_roles(rules: Iterable[Any]) -> RoleLexicon:
         if any(i.type in ("person", "honorific") for i in infos)
     )
     first_words = frozenset(key.split(" ", 1)[0] for key in forms)
-    return RoleLexicon({k: tuple(v) for k, v in forms.items()}, longest, last_words, first_words)
+    organisations = frozenset(
+        key for key, infos in forms.items() if any(i.type == "organisation" for i in infos)
+    )
+    return RoleLexicon(
+        {k: tuple(v) for k, v in forms.items()}, longest, last_words, first_words, organisations
+    )
 
 
 def _fields(info: RoleInfo) -> dict[str, Any]:
