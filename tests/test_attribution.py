@@ -378,6 +378,20 @@ def test_apposition_after_an_inverted_speaker_is_not_content(ctx):
     assert _only(a).text == "Clinton has a strong ground game"
 
 
+def test_participles_after_a_quote_a_dash_or_fronted(ctx):
+    a = _analyze(
+        'Trump delivered a defense of "New York values," saying the city embodied America. '
+        "Citing the attack as a wake-up call, Bush said voters must choose carefully.",
+        ctx,
+    )
+    assert [st.text for st in a.statements] == [
+        "the city embodied America",
+        "the attack as a wake-up call",
+        "voters must choose carefully",
+    ]
+    assert a.statements[1].speaker == a.statements[2].speaker is not None
+
+
 def test_nyt_style_quotation_marks(ctx):
     a = _analyze("''He is running a parallel campaign,'' said Senator Tim Scott.", ctx)
     st = _only(a)

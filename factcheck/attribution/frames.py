@@ -99,7 +99,8 @@ _CATENATIVES = frozenset({"continue", "continues", "continued", "continuing", "b
                           "begins", "started", "start", "starts", "tried", "try", "tries",
                           "went", "proceeded", "moved", "rushed", "sought", "seeks",
                           "appeared", "seemed", "used"})  # fmt: skip
-_PARTICIPLE_LEADS = frozenset({"before", "after", "while", "by", "when", "without"})
+_PARTICIPLE_LEADS = frozenset({"before", "after", "while", "by", "when", "without", "—", "–",
+                               "--", "-"})  # fmt: skip
 _CLAUSE_STOPS = frozenset({":", "(", "—", "–", "--", "-"})
 _SETTINGS = frozenset({"twitter", "facebook", "television", "camera", "air", "radio"})
 # Inside an accused target's noun phrase: "the leader of the opposition", not "X of lying".
@@ -349,9 +350,17 @@ class Frames:
         subject = subject_before(toks, k)
         if subject.kind == "none":
             subject = parenthesised_subject(toks, k) or subject
-        if participle and subject.kind == "none" and toks[k - 1].lower in _PARTICIPLE_LEADS:
-            if m < len(toks) and toks[m].is_word:  # "..., before noting that ..."
+        if (
+            participle
+            and subject.kind == "none"
+            and k > 0
+            and toks[k - 1].lower in _PARTICIPLE_LEADS
+        ):
+            if m < len(toks) and toks[m].is_word:  # "..., before noting that ...", "— asserting"
                 self._forward(hit, si, toks, m, None, "same")
+            return
+        if participle and k == 0 and hit.text[0].isupper():
+            self._fronted_participle(hit, si, toks, m)  # "Citing the attack, Bush said ..."
             return
         if subject.kind == "pronoun" and toks[subject.start].lower == "you":
             return  # "Do you support...?": the reader, not a speaker
@@ -387,6 +396,10 @@ class Frames:
             if long is not None:
                 self._with_subject(hit, si, toks, long.head, m, lead=long.lead)
         elif subject.kind == "quote":
+            if participle:  # '... of "New York values," saying the city ...'
+                if m < len(toks) and toks[m].is_word:
+                    self._forward(hit, si, toks, m, None, "same")
+                return
             self._inverted(hit, si, toks, subject.start, m)
         elif subject.kind == "coord":
             if hit.form.endswith("s") and hit.form != "says":
@@ -602,6 +615,26 @@ class Frames:
             return
         raw = Raw([(start, end)], False, hit, None, si, speaker, ref, targets)
         self._add(raw, toks, m, final=False)
+
+    def _fronted_participle(self, hit: CueHit, si: int, toks: list[Token], m: int) -> None:
+        """A fronted participle clause: its content runs to the comma before the main clause.
+
+        ``Citing the attack as a wake-up call, Bush said ...``: the main clause's subject
+        speaks.
+        """
+        entry = hit.entries[0]
+        if m >= len(toks) or not self._needs_ok(entry, toks, m, final=False):
+            return
+        i = m + 1 if toks[m].lower == "that" else m
+        comma = next((c for c in range(i + 1, len(toks)) if toks[c].text == ","), None)
+        if comma is None or i >= len(toks) or not toks[i].is_word:
+            return
+        start = toks[i].start
+        end = _trim_end(self.view, start, toks[comma].start)
+        np = np_after(toks, comma + 1)
+        if end > start and np is not None:
+            raw = Raw([(start, end)], False, hit, None, si, _span(toks, *np))
+            self._add(raw, toks, m, final=False)
 
     def _quote_just_before(self, pos: int) -> Quote | None:
         """A quotation closing just before ``pos`` on the same line (a split sentence)."""
