@@ -330,23 +330,40 @@ def _segments(toks: list[Token]) -> list[list[Token]]:
 
 
 def _alias_at(toks: list[Token], i: int, gaz: Gazetteer) -> tuple[int, SideEntry] | None:
+    """The longest gazetteer alias starting at ``toks[i]``: (index after it, its side).
+
+    Looks the words up as :meth:`Gazetteer.alias` does (run words hold no spaces, so
+    the joined words are already in its normal form).
+    """
     if toks[i].text not in gaz.first_words:
         return None
-    for k in range(min(len(toks), i + gaz.max_words), i, -1):
-        entry = gaz.alias(" ".join(t.text for t in toks[i:k]))
+    aliases = gaz.aliases
+    texts = [t.text for t in toks[i : i + gaz.max_words]]
+    for k in range(len(texts), 0, -1):
+        key = " ".join(texts[:k]).replace("’", "'")
+        entry = aliases.get(key)
+        if entry is None and key.startswith(("The ", "the ")):
+            entry = aliases.get(key[4:])
         if entry is not None:
-            return k, entry
+            return i + k, entry
     return None
 
 
 def _title_at(toks: list[Token], i: int, roles: RoleLexicon) -> tuple[int, RoleInfo] | None:
+    """The longest person title or honorific starting at ``toks[i]``: (index after it, info).
+
+    As :meth:`RoleLexicon.longest_prefix` (token ``lower`` is already lower case with
+    straight apostrophes).
+    """
     if toks[i].lower not in roles.first_words:
         return None
-    found = roles.longest_prefix([t.lower for t in toks[i:]], ("person", "honorific"))
-    if found is None:
-        return None
-    n, info = found
-    return i + n, info
+    forms = roles.forms
+    lows = [t.lower for t in toks[i : i + roles.max_words]]
+    for k in range(len(lows), 0, -1):
+        for info in forms.get(" ".join(lows[:k]), ()):
+            if info.type in ("person", "honorific"):
+                return i + k, info
+    return None
 
 
 def _parse(toks: list[Token], view: str, roles: RoleLexicon, gaz: Gazetteer) -> list[NameMention]:
