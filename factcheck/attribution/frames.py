@@ -1086,16 +1086,18 @@ class Frames:
                 ):
                     end = toks[j].start  # "..., before noting that ...": narration
                     break
+            after_comma = toks[k - 1].text == "," or (
+                k > 1 and toks[k - 1].text in QUOTE_CLOSE and toks[k - 2].text == ","
+            )  # '... "unpatriotic," and his administration ...'
             if (
-                (noun_content or toks[k - 1].text == ",")
+                (noun_content or after_comma)
                 and tok.lower in ("and", "but")
                 and k + 1 < len(toks)
                 and (
-                    _predicate_start(toks, k + 1)
-                    or (toks[k - 1].text == "," and _clause_start_at(toks, k + 1))
+                    _predicate_start(toks, k + 1) or (after_comma and _clause_start_at(toks, k + 1))
                 )
             ):  # "... to block the deal, but Democrats weren't the only ones ..."
-                end = tok.start
+                end = toks[k - 1].start if toks[k - 1].text in QUOTE_CLOSE else tok.start
                 break
             if tok.text == ";" or (
                 tok.text in ("—", "–", "--")
