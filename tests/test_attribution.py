@@ -392,6 +392,11 @@ def test_participles_after_a_quote_a_dash_or_fronted(ctx):
     assert a.statements[1].speaker == a.statements[2].speaker is not None
 
 
+def test_one_in_five_say(ctx):
+    a = _analyze("One in five say that will not be true.", ctx)
+    assert _only(a).text == "that will not be true"
+
+
 def test_nyt_style_quotation_marks(ctx):
     a = _analyze("''He is running a parallel campaign,'' said Senator Tim Scott.", ctx)
     st = _only(a)

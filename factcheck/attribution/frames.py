@@ -101,6 +101,7 @@ _CATENATIVES = frozenset({"continue", "continues", "continued", "continuing", "b
                           "appeared", "seemed", "used"})  # fmt: skip
 _PARTICIPLE_LEADS = frozenset({"before", "after", "while", "by", "when", "without", "—", "–",
                                "--", "-"})  # fmt: skip
+_NUMBERS = frozenset({"five", "twelve", "several"})  # "one in five say": not adjectives
 _CLAUSE_STOPS = frozenset({":", "(", "—", "–", "--", "-"})
 _SETTINGS = frozenset({"twitter", "facebook", "television", "camera", "air", "radio"})
 # Inside an accused target's noun phrase: "the leader of the opposition", not "X of lying".
@@ -306,7 +307,10 @@ class Frames:
         if (
             hit.form == entry.cue
             and not entry.phrase
-            and (prev in _NOUN_MODIFIERS or prev.endswith(("al", "ous", "ive", "ful", "ic")))
+            and (
+                prev in _NOUN_MODIFIERS
+                or (prev.endswith(("al", "ous", "ive", "ful", "ic")) and prev not in _NUMBERS)
+            )
         ):
             return False  # "the earlier claim that", "a formal request": a noun
         if prev in DETERMINERS - {"that", "one", "all", "both", "some", "many", "most"}:
@@ -1286,7 +1290,7 @@ def _clause_start_at(toks: list[Token], i: int) -> bool:
         return False
     if not (tok.is_cap or tok.lower in SUBJECT_PRONOUNS or tok.lower in DETERMINERS):
         return False
-    for t in toks[i + 1 : i + 7]:
+    for t in toks[i + 1 : i + 10]:
         if not t.is_word:
             return False
         if t.lower in _FINITE or t.lower in ("has", "says", "said"):
