@@ -3,21 +3,31 @@
 Each cue hit is read in its sentence against the frames news writing uses:
 
 - forward: ``X said (that) CONTENT`` / ``X told Britain that CONTENT`` /
-  ``X said: "QUOTE"``;
+  ``X said: "QUOTE"``; long subjects with party labels and appositions
+  (``Rep. Cummings (D-Md.), chair of ..., said``) are read by :mod:`.subjects`;
 - final: ``CONTENT, X said.`` and, inverted, ``CONTENT, said X.``; with a quotation
   before the comma (``"QUOTE," X told reporters``) the statement is direct;
 - parenthetical: ``CONTENT, X said, CONTENT``;
-- participle: ``..., saying CONTENT`` (the speaker is the clause's subject);
-- coordinated: ``X praised ... and criticised CONTENT``;
+- participle: ``..., saying CONTENT``, ``"...," saying``, ``— asserting``,
+  ``before noting that`` (the speaker is the clause's subject) and a fronted
+  ``Citing CONTENT, X said`` (the main clause's subject);
+- coordinated: ``X praised ... and criticised CONTENT``, ``X continued to attack``;
 - relative: ``X, who said CONTENT``;
 - source: ``according to X, CONTENT`` / ``CONTENT, according to X``;
 - adjunct: ``In a statement, X welcomed CONTENT`` when no other cue does the job;
-- noun: ``Trump's claim that CONTENT``, ``his criticism of CONTENT``.
+- noun: ``Trump's claim that CONTENT``, ``his criticism of CONTENT``; with no
+  possessor, ``the speculation that CONTENT`` has no named speaker;
+- clause: an evidential or passive cue whose own clause is the content, with no
+  speaker (``[[the race seemed to be his to lose]]``, see :mod:`.clauses`);
+- question: ``Asked whether CONTENT, X said``, ``X was asked by Y whether CONTENT``.
 
 A cue inside the reported content of an earlier statement of the same sentence
 ("Clinton said she wanted to move forward") is part of that statement, not a second
-one. Content stops where the reporter's own words resume: a later frame (``,
-saying``), a non-restrictive relative clause (``, which ...``), a semicolon.
+one, unless it closes the sentence (``..., officials said.``) or its subject opens a
+clause of its own (``..., but Sen. Murphy says``): then the earlier content ends
+there. Content stops where the reporter's own words resume: a later frame (``,
+saying``), a non-restrictive relative clause (``, which ...``), a semicolon, a
+clause with its own subject after ``, and`` / ``, but``.
 
 A quotation split by its cue (``"A," he said. "B."``) is one statement with one part
 per piece; so is a quotation continued in the next paragraph (see
