@@ -109,6 +109,10 @@ class Tally:
         )
 
 
+def _f1(tally: Tally) -> float:
+    return 2 * tally.matched / (tally.pred + tally.gold) if tally.pred + tally.gold else 0.0
+
+
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -340,6 +344,13 @@ def main() -> None:
             f"{half.known_matched / half.known_gold:.3f}"
         )
     print(f"segmentation + attribution: {elapsed / max(1, len(records)) * 1000:.2f} ms CPU/article")
+    rows = [(args.fold, half)] if args.fold != "all" else [("all", half), *(
+        (name, tallies[0]) for name, tallies in per_fold.items())]  # fmt: skip
+    for name, tally in rows:
+        print(f"targets ({name}): half-overlap F1 {_f1(tally):.3f} "
+              f"{'>=' if _f1(tally) >= 0.65 else '<'} 0.65, speaker accuracy "
+              f"{tally.spk_ok / max(1, tally.spk_n):.3f} "
+              f"{'>=' if tally.spk_ok >= 0.8 * tally.spk_n else '<'} 0.80")  # fmt: skip
     if args.show:
         n = args.show
         print(f"\n## {n} misses (gold content [[...]], cue and speaker)")
