@@ -15,7 +15,7 @@ import re
 import pytest
 
 from factcheck.attribution.names import RUN_PATTERN, runs
-from factcheck.attribution.text import TOKEN_PATTERN, Token, tokens
+from factcheck.attribution.text import TOKEN_PATTERN, Token, strip_possessive, tokens
 
 NEWS = [
     "French Interior Minister Gérald Darmanin told Britain's U.S.-backed envoy that "
@@ -109,3 +109,22 @@ def test_name_runs_match_reference_on_random_strings() -> None:
     for _ in range(20000):
         view = "".join(rnd.choice(_RUN_ALPHABET) for _ in range(rnd.randint(0, 14)))
         assert _runs(view) == _runs_reference(view), view
+
+
+# ----------------------------------------------------------------------------- small helpers
+
+
+def _strip_possessive_reference(word: str) -> str:
+    for suffix in ("'s", "’s", "s'", "s’"):
+        if word.endswith(suffix) and len(word) > 2:
+            return word[:-2] if suffix[0] in "'’" else word[:-1]
+    return word
+
+
+def test_strip_possessive_matches_reference() -> None:
+    samples = ["Trump's", "Jones'", "Xi’s", "Paris’", "'s", "s'", "as", "James’s", "It"]
+    rnd = random.Random(3)
+    samples += ["".join(rnd.choice("sS'’a") for _ in range(rnd.randint(0, 5))) for _ in range(3000)]
+    for word in samples:
+        assert strip_possessive(word) == _strip_possessive_reference(word), word
+    assert strip_possessive("Trump’s") == "Trump"

@@ -49,6 +49,12 @@ _VERBS = frozenset(
 )  # fmt: skip
 
 
+# Set expressions used in the functions below, built once.
+_OBJECTS_BUT_IT = OBJECT_PRONOUNS - {"it"}
+_CONJUNCTIONS_BUT_THAT = CONJUNCTIONS - {"that"}
+_NO_NP_END = PREPOSITIONS | DETERMINERS  # a noun phrase does not end with these
+
+
 @dataclass(frozen=True, slots=True)
 class Subject:
     """What stands left of a cue. ``kind``: np, pronoun, comma, quote, coord, relative, none."""
@@ -104,7 +110,7 @@ def np_start(toks: list[Token], end: int, *, limit: int = 0) -> int | None:
     tok = toks[end]
     if not tok.is_word or tok.lower in _VERBS or tok.lower in CONJUNCTIONS:
         return None
-    if tok.lower in PREPOSITIONS or tok.lower in OBJECT_PRONOUNS - {"it"}:
+    if tok.lower in PREPOSITIONS or tok.lower in _OBJECTS_BUT_IT:
         return None
     start = end
     i = end - 1
@@ -169,7 +175,7 @@ def np_after(
     if i >= n or not toks[i].is_word:
         return None
     first = toks[i]
-    if first.lower in CONJUNCTIONS - {"that"} or first.lower in _VERBS:
+    if first.lower in _CONJUNCTIONS_BUT_THAT or first.lower in _VERBS:
         return None
     j = i
     last = None
@@ -211,6 +217,6 @@ def np_after(
         j += 1
     if last is None:
         return None
-    while last > i and toks[last].lower in PREPOSITIONS | DETERMINERS:
+    while last > i and toks[last].lower in _NO_NP_END:
         last -= 1
     return i, last

@@ -42,6 +42,8 @@ def mentions_of(entity: Entity) -> tuple[Mention, ...]:
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female",
                    "her": "female", "hers": "female"}  # fmt: skip
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
+# A one-word phrase resolved as a pronoun.
+_SPEAKER_PRONOUNS = frozenset(_PRONOUN_GENDER) | {"they", "it", "i", "we", "them", "us"}
 _ORG_PRONOUNS = frozenset({"it", "its"})
 _INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "two", "three", "few",
                          "other", "another", "most"})  # fmt: skip
@@ -214,8 +216,7 @@ class Resolver:
         if not words:
             return None
         low = words[0].lower()
-        if len(words) == 1 and low in _PRONOUN_GENDER | {"they": 0, "it": 0, "i": 0, "we": 0,
-                                                          "them": 0, "us": 0}:  # fmt: skip
+        if len(words) == 1 and low in _SPEAKER_PRONOUNS:
             return self.resolve_pronoun(start, end, exclude=speaker)
         head = self._head_name(start, end)
         if head is not None:

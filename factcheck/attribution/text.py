@@ -168,7 +168,7 @@ def tokens(text: str, start: int, end: int) -> TokenList:
 
 
 def strip_possessive(word: str) -> str:
-    for suffix in ("'s", "’s", "s'", "s’"):
-        if word.endswith(suffix) and len(word) > 2:
-            return word[:-2] if suffix[0] in "'’" else word[:-1]
+    """``word`` without a possessive ending ("Trump's" -> "Trump", "Jones'" -> "Jones")."""
+    if len(word) > 2 and word.endswith(("'s", "’s", "s'", "s’")):
+        return word[:-2] if word[-2] in "'’" else word[:-1]
     return word
