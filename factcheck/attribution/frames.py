@@ -625,6 +625,8 @@ class Frames:
         i = _skip_place_tail(toks, i)
         start = toks[i].start
         end = self._content_end(si, toks, start, noun_content=entry.object == "target")
+        if i > 0 and toks[i - 1].lower == "that":
+            start = toks[i - 1].start  # the that-clause whole, as PolNeAR and PARC mark it
         if end <= start:
             return
         raw = Raw([(start, end)], False, hit, None, si, speaker, ref, targets)
@@ -806,6 +808,8 @@ class Frames:
             return
         start = toks[i].start
         end = self._content_end(si, toks, start, noun_content=entry.object == "target")
+        if i > 0 and toks[i - 1].lower == "that":
+            start = toks[i - 1].start  # the that-clause whole, as PolNeAR and PARC mark it
         if end <= start:
             return
         raw = Raw([(start, end)], False, hit, entry, si, speaker)
@@ -832,6 +836,7 @@ class Frames:
             return False
         start = nxt.start
         end = self._content_end(si, toks, start)
+        start = toks[m].start  # "the claim [[that ...]]"
         if end <= start:
             return False
         hit = CueHit(found.start, found.end, found.text, nouns)
