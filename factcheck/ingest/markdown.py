@@ -356,8 +356,6 @@ def _directives(view: str, text: str) -> list[suppress.Directive]:
 
 def _links(masker: Masker, references: dict[str, Any]) -> list[Link]:
     """Mask inline and reference link syntax, keep anchor text, and record the links."""
-    from markdown_it.common.utils import normalizeReference
-
     pats = _patterns()
     links: list[Link] = []
 
@@ -374,6 +372,8 @@ def _links(masker: Masker, references: dict[str, Any]) -> list[Link]:
         masker.mask_groups(pats["inline_link"], inline)
     if not references:
         return links
+    # Only drafts with link reference definitions come here (they took the parser).
+    from markdown_it.common.utils import normalizeReference
 
     def reference(m: re.Match[str]) -> tuple[int, int] | None:
         if m.start() and masker.view[m.start() - 1] in "\\!]":
