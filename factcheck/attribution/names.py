@@ -20,13 +20,7 @@ from functools import cache
 
 from factcheck.attribution.roles import MODIFIERS, RoleInfo, RoleLexicon
 from factcheck.attribution.sides import Gazetteer, SideEntry
-from factcheck.attribution.text import (
-    DAYS,
-    FUNCTION_CAPS,
-    MONTHS,
-    PLACE_WORDS,
-    Token,
-)
+from factcheck.attribution.text import DAYS, FUNCTION_CAPS, MONTHS, PLACE_WORDS, Token
 
 _CAP = (
     r"(?:No\.?[ ]10\b|(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
@@ -154,7 +148,9 @@ class NameReader:
 
     It remembers what each one-word run means on its own (a collective's alias, a
     candidate name, or nothing: "The", "Tuesday", "French"), which depends on the
-    word and the lexicons only; a run reuses one reader for every document.
+    word and the lexicons only. :func:`find_names` makes one per document; kept for
+    the whole run (``ctx.compiled``), one reader serves every document and most words
+    are then already read.
     """
 
     roles: RoleLexicon
