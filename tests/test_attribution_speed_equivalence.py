@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from factcheck.attribution.names import RUN_PATTERN, runs
+from factcheck.attribution.names import RUN_PATTERN, NameReader, find_names, runs
 from factcheck.attribution.text import TOKEN_PATTERN, Token, strip_possessive, tokens
 
 NEWS = [
@@ -128,3 +128,26 @@ def test_strip_possessive_matches_reference() -> None:
     for word in samples:
         assert strip_possessive(word) == _strip_possessive_reference(word), word
     assert strip_possessive("Trump’s") == "Trump"
+
+
+# ----------------------------------------------------------------------------- name reader
+
+
+def test_a_reused_name_reader_reads_like_a_fresh_one(ctx, channel_text: str) -> None:
+    """Words remembered from one document do not change the names found in another."""
+    from factcheck.attribution import Lexicons
+
+    lex = Lexicons.build(ctx.ruleset)
+    later = (
+        "Sen. John McCain (R-Ariz.) met French Interior Minister Gérald Darmanin. "
+        "McCain said France's Darmanin, a former minister, and Boris Johnson's aides "
+        "met at No. 10 Downing Street on Tuesday; Bashar al-Assad was not there."
+    )
+    reader = NameReader(lex.roles, lex.gazetteer)
+    first = reader.find(channel_text)
+    second = reader.find(later)
+    assert reader.words  # the one-word runs of the first document were remembered
+    assert first == find_names(channel_text, lex.roles, lex.gazetteer)
+    assert second == find_names(later, lex.roles, lex.gazetteer)
+    names = {m.name for m in second.mentions}
+    assert {"John McCain", "Darmanin", "Bashar al-Assad"} <= names
