@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import attrgetter
 
 from factcheck.attribution.roles import MODIFIERS, RoleInfo, RoleLexicon
 from factcheck.attribution.sides import Gazetteer, SideEntry
@@ -87,6 +88,8 @@ _THING_HEADS = frozenset({
     "Survey", "Poll", "Era", "Age", "Revolution", "Spring", "Order", "Code", "Rule",
 })  # fmt: skip
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+_SPAN = attrgetter("start", "end")
+_START = attrgetter("start")
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -123,8 +126,8 @@ class NameIndex:
 
     @classmethod
     def of(cls, mentions: Sequence[NameMention]) -> NameIndex:
-        ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
-        return cls(ordered, tuple(m.start for m in ordered))
+        ordered = tuple(sorted(mentions, key=_SPAN))
+        return cls(ordered, tuple(map(_START, ordered)))
 
     def overlapping(self, start: int, end: int) -> list[NameMention]:
         i = bisect.bisect_left(self.starts, start - 200)
