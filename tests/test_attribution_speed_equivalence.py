@@ -16,6 +16,7 @@ import pytest
 
 from factcheck.attribution.names import RUN_PATTERN, NameReader, find_names, runs
 from factcheck.attribution.text import TOKEN_PATTERN, Token, strip_possessive, tokens
+from factcheck.attribution.trie import compile_words
 
 NEWS = [
     "French Interior Minister Gérald Darmanin told Britain's U.S.-backed envoy that "
@@ -151,3 +152,33 @@ def test_a_reused_name_reader_reads_like_a_fresh_one(ctx, channel_text: str) -> 
     assert second == find_names(later, lex.roles, lex.gazetteer)
     names = {m.name for m in second.mentions}
     assert {"John McCain", "Darmanin", "Bashar al-Assad"} <= names
+
+
+# ----------------------------------------------------------------------------- cue matcher
+
+_CUES = ["say", "says", "said", "saying", "according to", "accord", "accuse", "accused of",
+         "acknowledge", "add", "added", "told", "tell", "tells", "argue", "argued", ":",
+         "claim", "claims", "claimed that", "warn", "warned", "wrote", "write", "s"]  # fmt: skip
+
+
+def _cue_reference(phrases: list[str]) -> re.Pattern[str]:
+    """A plain alternation, longest phrase first: what the trie must match, faster."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", "[ \\t]+") for p in ordered)
+    return re.compile(rf"(?<![\w.'’-])(?:{body})(?![\w'’-]|\.\w)")
+
+
+def test_cue_matcher_matches_the_plain_alternation() -> None:
+    fast, slow = compile_words(_CUES), _cue_reference(_CUES)
+    text = (
+        "according  to officials, he said: 'we accused of nothing', she claimed that "
+        "it was said.said told-tells says'. accordingly, sayings, added\tto warned."
+    )
+    spans = [(m.start(), m.end()) for m in fast.finditer(text)]
+    assert spans == [(m.start(), m.end()) for m in slow.finditer(text)]
+    assert (0, 13) in spans  # "according  to": a run of spaces
+    rnd = random.Random(11)
+    pieces = [*_CUES, " ", " ", ".", "-", "'", "x", "\t", "\n", ","]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]

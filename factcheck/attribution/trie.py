@@ -1,8 +1,9 @@
-"""A regular expression built from a character trie of phrases.
+"""Whole-word matchers for the attribution lexicons (cue verbs), on the shared trie.
 
 A plain alternation of hundreds of phrases makes ``re`` try every alternative at
-every position; a trie shares prefixes, so each position costs a few character tests.
-Used for cue verbs, role titles and the sides gazetteer.
+every position; the trie of :mod:`factcheck.textutil.trie` shares prefixes, so each
+position costs a few character tests. Here a space in a phrase matches any run of
+spaces or tabs (not a line break), and a match must be a whole word.
 """
 
 from __future__ import annotations
@@ -10,33 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from factcheck.textutil.trie import trie_regex
+
 
 def trie_pattern(phrases: Iterable[str]) -> str:
-    """A regex source matching any of ``phrases`` (longest alternative first at each node).
-
-    A space in a phrase matches any run of spaces (but not a line break).
-    """
-    root: dict[str, dict] = {}
-    for phrase in phrases:
-        if not phrase:
-            continue
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(root) if root else "(?!)"
-
-
-def _emit(node: dict[str, dict]) -> str:
-    ends_here = "" in node
-    branches = [_char(ch) + _emit(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    if len(branches) == 1 and not ends_here:
-        body = branches[0]
-    else:
-        body = "(?:" + "|".join(branches) + ")"
-    return body + "?" if ends_here else body
+    """A regex source matching any of ``phrases`` (at each point the longest first)."""
+    return trie_regex(phrases, char=_char)
 
 
 def _char(ch: str) -> str:
