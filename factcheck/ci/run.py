@@ -9,11 +9,9 @@ added for unknown ids), then the baseline takes out accepted findings and
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from factcheck import __version__
 from factcheck.ci.baseline import (
@@ -27,12 +25,11 @@ from factcheck.ci.config import CheckConfig
 from factcheck.ci.results import CheckResult, FileReport, Located, RuleInfo
 from factcheck.ci.suppress import BUILTIN_RULES, is_known, unknown_suppression_findings
 from factcheck.context import Context, Options
-from factcheck.errors import ConfigError, FactcheckError
+from factcheck.errors import ConfigError
 from factcheck.model import Analysis
 from factcheck.ruleset import Rule, RuleSet
 
 DEFAULT_FAIL_ON = "error"
-PARALLEL_MIN_FILES = 16  # below this, starting worker processes costs more than it saves
 READING_GRADE_CHECK = "reading-grade"
 
 
@@ -213,77 +210,15 @@ def _position(loc: Mapping[str, int]) -> dict[str, int]:
     }
 
 
-def check_one(path: str, ctx: Context, settings: Settings) -> FileReport:
-    from factcheck.api import analyze_path
-
-    return report_file(analyze_path(path, ctx=ctx), ctx, settings)
-
-
-# Worker processes ---------------------------------------------------------------------
-
-_WORKER: dict[str, Any] = {}  # per worker process only: set once by the initializer
-
-
-def _init_worker(ctx: Context | None, options: Options, settings: Settings) -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (exit 130)
-    if ctx is None:  # spawn start method: rebuild what fork would have inherited
-        ctx = build_context(settings, options)
-    _WORKER["ctx"] = ctx
-    _WORKER["settings"] = settings
-
-
-def _work(path: str) -> FileReport | tuple[str, int]:
-    try:
-        return check_one(path, _WORKER["ctx"], _WORKER["settings"])
-    except FactcheckError as exc:
-        return (str(exc), int(exc.exit_code))
-
-
 def analyse_files(
     files: Sequence[str], ctx: Context, settings: Settings, jobs: int | None
 ) -> Iterator[FileReport]:
-    """Analyse ``files`` in order, in this process or in ``jobs`` worker processes."""
-    workers = _worker_count(len(files), jobs)
-    if workers <= 1:
-        for path in files:
-            yield check_one(path, ctx, settings)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    """Analyse ``files`` in order, in this process or in worker processes (see parallel)."""
+    from functools import partial
 
-    # The first file is done here: it builds the compiled matchers that forked workers inherit.
-    yield check_one(files[0], ctx, settings)
-    methods = multiprocessing.get_all_start_methods()
-    mp = multiprocessing.get_context("fork" if "fork" in methods else None)
-    inherited = ctx if mp.get_start_method() == "fork" else None
-    rest = files[1:]
-    chunk = max(1, min(32, len(rest) // (workers * 4)))
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=mp,
-        initializer=_init_worker,
-        initargs=(inherited, ctx.options, settings),
-    ) as pool:
-        try:
-            for item in pool.map(_work, rest, chunksize=chunk):
-                if isinstance(item, tuple):
-                    error = FactcheckError(item[0])
-                    error.exit_code = type(error.exit_code)(item[1])
-                    raise error
-                yield item
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    from factcheck.parallel import map_articles
 
-
-def _worker_count(n_files: int, jobs: int | None) -> int:
-    if jobs is not None:
-        return max(1, min(jobs, n_files))
-    if n_files < PARALLEL_MIN_FILES:
-        return 1
-    return max(1, min(os.cpu_count() or 1, n_files // 4))
+    return map_articles(files, ctx, partial(report_file, settings=settings), jobs=jobs)
 
 
 # The run ------------------------------------------------------------------------------
