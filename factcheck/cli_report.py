@@ -25,7 +25,6 @@ import contextlib
 import functools
 import os
 import sys
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -33,7 +32,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from factcheck.context import Context
     from factcheck.model import Analysis
@@ -249,7 +248,7 @@ class ReportRun:
         return [outcomes[i] for i in sorted(outcomes)]
 
     def _collect(
-        self, pending: dict[Future[Outcome], Outcome], progress: Progress, keep: int
+        self, pending: "dict[Future[Outcome], Outcome]", progress: Progress, keep: int
     ) -> None:
         """Wait for finished PDFs until no more than ``keep`` are outstanding."""
         from concurrent.futures import FIRST_COMPLETED, wait
