@@ -185,10 +185,10 @@ class Frames:
     excluded: Callable[[int, int], bool]
     speakerish: Callable[[str], bool] = lambda text: True
     out: list[Raw] = field(default_factory=list)
-    _hit_starts: set[int] = field(default_factory=set)
+    _hit_at: dict[int, CueHit] = field(default_factory=dict)  # the last hit at each start
 
     def run(self) -> list[Raw]:
-        hit_starts = self._hit_starts = {h.start for h in self.hits}
+        hit_starts = self._hit_at = {h.start: h for h in self.hits}
         for found in self.hits:
             if self.excluded(found.start, found.end) or self.quotes.containing(
                 found.start, found.end
@@ -668,7 +668,7 @@ class Frames:
             return True
         words = 0
         for tok in toks[k:]:
-            if tok.start in self._hit_starts:
+            if tok.start in self._hit_at:
                 break
             words += tok.is_word
         return words <= 2
@@ -679,7 +679,7 @@ class Frames:
             return i
         for j in range(i + 1, min(len(toks), i + 30)):
             tok = toks[j]
-            if tok.lower in _FINITE or tok.start in self._hit_starts:
+            if tok.lower in _FINITE or tok.start in self._hit_at:
                 return i
             if tok.lower == "that" and j + 1 < len(toks):
                 return j + 1
@@ -1076,7 +1076,7 @@ class Frames:
             comma = next((t for t in toks[first:] if t.text == ","), None)
             if comma is not None:
                 end = comma.start
-        hit_at = {h.start: h for h in self.hits}
+        hit_at = self._hit_at
         for k in range(first + 1, len(toks)):
             tok = toks[k]
             hit = hit_at.get(tok.start)
