@@ -180,7 +180,7 @@ def report_file(analysis: Analysis, ctx: Context, settings: Settings) -> FileRep
             name=f.name,
             severity=f.severity,
             message=f.message,
-            **_position(pos.locate(f.start, f.end)),
+            **pos.locate(f.start, f.end),
             fingerprint=fp,
             voice=f.voice,
             match=" ".join(m.split()),
@@ -199,15 +199,6 @@ def report_file(analysis: Analysis, ctx: Context, settings: Settings) -> FileRep
         findings=located,
         warnings=tuple(f"{doc.path}: {w}" for w in doc.warnings),
     )
-
-
-def _position(loc: Mapping[str, int]) -> dict[str, int]:
-    return {
-        "line": loc["line"],
-        "column": loc["column"],
-        "end_line": loc["end_line"],
-        "end_column": loc["end_column"],
-    }
 
 
 def analyse_files(
