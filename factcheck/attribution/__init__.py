@@ -17,6 +17,8 @@ Split and continued quotations are one statement with ``parts`` (one per piece).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +42,7 @@ from factcheck.attribution.text import PREPOSITIONS, QUOTE_OPEN, tokens
 from factcheck.attribution.voice import complete_voice
 from factcheck.context import Context
 from factcheck.model import Analysis
+from factcheck.textutil.regexcache import store_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +52,11 @@ class Lexicons:
     gazetteer: Gazetteer
 
     @classmethod
-    def build(cls, ruleset: Any) -> Lexicons:
+    def build(
+        cls, ruleset: Any, compile: Callable[[str, int], re.Pattern[str]] = re.compile
+    ) -> Lexicons:
         return cls(
-            build_cues(ruleset.of_kind("cues")),
+            build_cues(ruleset.of_kind("cues"), compile),
             build_roles(ruleset.of_kind("roles")),
             build_gazetteer(ruleset.of_kind("sides")),
         )
@@ -79,7 +84,9 @@ def run_overrides(ctx: Context) -> tuple[Override, ...]:
 
 
 def annotate(analysis: Analysis, ctx: Context) -> Analysis:
-    lex: Lexicons = ctx.compiled("attribution.lexicons", lambda: Lexicons.build(ctx.ruleset))
+    lex: Lexicons = ctx.compiled(
+        "attribution.lexicons", lambda: Lexicons.build(ctx.ruleset, store_for(ctx).compile)
+    )
     overrides = ctx.compiled("attribution.overrides", lambda: run_overrides(ctx))
     if analysis.document.meta.sides:
         overrides = (*overrides, *compile_overrides(analysis.document.meta.sides))

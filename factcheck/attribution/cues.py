@@ -9,7 +9,7 @@ statement (``needs``, ``subjects``, the words around it).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,7 +141,9 @@ def compile_entry(rule: Any, raw: Mapping[str, Any]) -> tuple[CueEntry, list[str
     return entry, keys
 
 
-def build_cues(rules: Iterable[Any]) -> CueLexicon:
+def build_cues(
+    rules: Iterable[Any], compile: Callable[[str, int], re.Pattern[str]] = re.compile
+) -> CueLexicon:
     """Compile every enabled ``cues`` rule into one :class:`CueLexicon`.
 
     Entries restricted to certain subjects (evidence verbs) come first for a form, so
@@ -157,4 +159,4 @@ def build_cues(rules: Iterable[Any]) -> CueLexicon:
         return CueLexicon(None, {})
     ordered = {k: tuple(sorted(v, key=lambda e: not e.subjects)) for k, v in by_form.items()}
     subjects = frozenset(s for v in ordered.values() for e in v for s in e.subjects)
-    return CueLexicon(compile_words(ordered), ordered, subjects)
+    return CueLexicon(compile_words(ordered, compile=compile), ordered, subjects)
