@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.context import Context
-from factcheck.loaded.matcher import Condition, build_matcher
+from factcheck.loaded.matcher import Condition, build_matcher, condition_source
 from factcheck.textutil import diskmemo
 
 
@@ -86,3 +86,15 @@ def test_lexicon_matcher_read_back_is_the_one_built(cache_dir: Path, ctx: Contex
     assert found and found == [
         (h.start, h.end) for h in fresh.find(text, view, lambda s, e: (0, len(text)))
     ]
+    # Condition sources come from the disk too, and are the ones the words give.
+    every = {c for es in warm.entries.values() for e in es for c in _conditions(e)}
+    assert len(every) > 100
+    for condition in every:
+        assert condition._source is not None  # read back, not rebuilt on first use
+        assert condition.pattern().pattern == condition_source(condition.kind, condition.words)
+
+
+def _conditions(entry: object) -> list[Condition]:
+    return [
+        v for f in dataclasses.fields(entry) if isinstance(v := getattr(entry, f.name), Condition)
+    ]  # type: ignore[arg-type]

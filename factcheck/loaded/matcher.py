@@ -126,12 +126,19 @@ class Condition:
     :class:`~factcheck.textutil.regexcache.RegexStore`).
     """
 
-    __slots__ = ("_compile", "_pattern", "kind", "words")
+    __slots__ = ("_compile", "_pattern", "_source", "kind", "words")
 
-    def __init__(self, kind: str, words: tuple[str, ...], compile: Compile = re.compile) -> None:
+    def __init__(
+        self,
+        kind: str,
+        words: tuple[str, ...],
+        compile: Compile = re.compile,
+        source: str | None = None,
+    ) -> None:
         self.kind = kind
         self.words = words
         self._compile = compile
+        self._source = source  # condition_source(kind, words), when known in advance
         self._pattern: re.Pattern[str] | None = None
 
     def __eq__(self, other: object) -> bool:
@@ -145,7 +152,8 @@ class Condition:
 
     def pattern(self) -> re.Pattern[str]:
         if self._pattern is None:
-            self._pattern = self._compile(condition_source(self.kind, self.words))
+            source = self._source or condition_source(self.kind, self.words)
+            self._pattern = self._compile(source)
         return self._pattern
 
     def near(self, folded: str, s0: int, s1: int, start: int, end: int) -> bool:
@@ -245,9 +253,10 @@ def build_matcher(
 
     ``compile`` compiles the trie and, on first use, each condition's word list
     (pass the run's regex store to reuse code compiled by earlier runs). With
-    ``cache``, the inflected forms and the trie source (0.1 s to build) are kept on
-    disk between runs, keyed by the rules and by this module's code
-    (:mod:`factcheck.textutil.diskmemo`).
+    ``cache``, the inflected forms, the trie source (0.1 s to build) and the source of
+    every condition (0.2 s: each word's inflections; the workers of a large run would
+    each build most of them again) are kept on disk between runs, keyed by the rules
+    and by this module's code (:mod:`factcheck.textutil.diskmemo`).
     """
     rules = list(rules)
     if cache:
@@ -256,7 +265,7 @@ def build_matcher(
         data = cached(
             "lexicon",
             _rules_key(rules),
-            lambda: _matcher_data(rules),
+            lambda: _with_condition_sources(_matcher_data(rules)),
             sources=(__name__, "factcheck.loaded.inflect", "factcheck.textutil.trie"),
         )
     else:
@@ -286,6 +295,17 @@ def _matcher_data(rules: Sequence[Any]) -> dict[str, Any]:
     }
 
 
+def _with_condition_sources(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` plus the regex source of each distinct condition, as [kind, words, source]."""
+    specs = {(c[0], tuple(c[1])) for record in data["entries"] for c in record[7] if c}
+    return {
+        **data,
+        "conditions": [
+            [kind, words, condition_source(kind, words)] for kind, words in sorted(specs)
+        ],
+    }
+
+
 def _record(entry: Entry) -> tuple[Any, ...]:
     conditions = tuple(
         None if (c := getattr(entry, name)) is None else (c.kind, c.words) for name in _CONDITIONS
@@ -307,7 +327,10 @@ def _matcher_from_data(data: Mapping[str, Any], compile: Compile) -> Matcher:
     """The Matcher of :func:`_matcher_data`; entries with the same word list share a Condition."""
     if data["trie"] is None:
         return Matcher(None, {})
-    shared: dict[tuple[str, tuple[str, ...]], Condition] = {}
+    shared: dict[tuple[str, tuple[str, ...]], Condition] = {
+        (kind, tuple(words)): Condition(kind, tuple(words), compile, source)
+        for kind, words, source in data.get("conditions", ())
+    }
 
     def condition(spec: tuple[str, tuple[str, ...]] | None) -> Condition | None:
         if spec is None:
