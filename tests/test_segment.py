@@ -66,6 +66,14 @@ def quotes(text: str) -> list[str]:
             ],
         ),
         (
+            "He has taken aim at GOP Sens. Kelly Ayotte and Richard Burr. Reps. Jim Jordan "
+            "and Mark Meadows agreed.",
+            [
+                "He has taken aim at GOP Sens. Kelly Ayotte and Richard Burr.",
+                "Reps. Jim Jordan and Mark Meadows agreed.",
+            ],
+        ),
+        (
             "Shares of Acme Inc. and Foo Ltd. rose. Bob Smith Jr. said so.",
             ["Shares of Acme Inc. and Foo Ltd. rose.", "Bob Smith Jr. said so."],
         ),

@@ -5,7 +5,7 @@ followed by optional closing quotes or brackets and whitespace); a few rules the
 reject the candidates that are not sentence ends:
 
 * the next word starts in lower case ("... without being held", ``"Why?" he asked``);
-* a title before a name ("Mr.", "Dr.", "Gov.", "Sen.", "Gen.", "St.");
+* a title before a name ("Mr.", "Dr.", "Gov.", "Sen.", "Sens.", "Gen.", "St.");
 * a reference abbreviation before a number ("No. 10", "Vol. 3", "Dec. 1");
 * an initial ("J. K. Rowling", "George W. Bush");
 * an abbreviation that can also end a sentence ("U.S.", "U.K.", "a.m.", "Inc.",
@@ -30,7 +30,7 @@ def _words(text: str) -> frozenset[str]:
 TITLES = _words(
     """mr mrs ms messrs mme mlle dr prof gov sen rep gen lt col maj capt cpt sgt cpl pvt
     adm cmdr cdr brig rev fr hon pres supt insp det atty amb sec treas mt ft gov-elect
-    sen-elect rep-elect lt-gov"""
+    sen-elect rep-elect lt-gov sens reps govs drs profs gens reps-elect"""
 )
 # Abbreviations that stand before a number ("No. 10", "pp. 4-5").
 BEFORE_NUMBER = _words("""no nos vol vols pp p n art arts fig figs ch sec para op ed nr""")
