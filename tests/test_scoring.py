@@ -455,6 +455,11 @@ def test_compound_is_vaders_own_score(channel_text):
         "Critics called it the bomb; supporters said yeah right.",
         "They didn't like it, and they weren't happy about it.",
         "The agency hardly helped and barely tried.",
+        # n-gram idioms and boosters the fast path must not skip
+        "It was the kiss of death for the bill, a policy to die for, a broken heart.",
+        "A sort of good plan, just enough good will, the bomb good, a beating heart.",
+        "They met at the bus stop good and early; yeah right, she said, bad ass.",
+        "The SO good plan: this good, so good, never so bad, least good, not good.",
     ]
     for s in sentences:
         assert compound(vader, s) == vader.analyzer.polarity_scores(s.strip())["compound"], s
