@@ -26,10 +26,12 @@ with VADER's modifiers (``tests/test_scoring.py`` checks a sample).
 
 from __future__ import annotations
 
+import re
 import string
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import compress
 from statistics import fmean
 from typing import Any
 
@@ -45,6 +47,7 @@ CAVEAT = (
     "do not read a score as bias on its own."
 )
 STRONG = 0.5  # |compound| above this is a clearly positive or negative sentence
+_NOT_ASCII = re.compile(r"[\x00-\x7f]+")  # what remains of a text can hold emoji
 TOKEN_MEMO_LIMIT = 200_000  # distinct tokens a run remembers (~60,000 in 1,000 articles)
 
 
@@ -102,7 +105,6 @@ class Vader:
     # ("yeah right"): without one of them nearby no n-gram can match.
     ngram_ends: frozenset[str]
     ngram_edges: frozenset[str]
-    words: TokenTable  # raw token -> VADER word (memo for the run)
     lower: TokenTable  # raw token -> lower-cased VADER word (memo for the run)
 
 
@@ -125,7 +127,6 @@ def build_vader() -> Vader:
         modifiers=frozenset({*lib.NEGATE, *lib.BOOSTER_DICT, "no", "never", "so", "this", "least"}),
         ngram_ends=frozenset(words[-1] for words in ngrams),
         ngram_edges=frozenset(words[0] for words in special) | {w[-1] for w in special},
-        words=TokenTable(vader_word),
         lower=TokenTable(vader_lower),
     )
 
@@ -135,7 +136,7 @@ def compound(vader: Vader, text: str) -> float:
     text = text.strip()
     if not text:
         return 0.0
-    if not text.isascii() and not vader.emojis.isdisjoint(text):
+    if not text.isascii() and not vader.emojis.isdisjoint(_NOT_ASCII.sub("", text)):
         # VADER rewrites emoji as words first: leave that rare case to it.
         return float(vader.analyzer.polarity_scores(text)["compound"])
     tokens = text.split()
@@ -143,11 +144,11 @@ def compound(vader: Vader, text: str) -> float:
     lexicon = vader.lexicon
     if lexicon.keys().isdisjoint(lower):
         return 0.0  # no word carries valence: every sentiment is 0
-    hits = [i for i, w in enumerate(lower) if w in lexicon]
-    words = list(map(vader.words.__getitem__, tokens))
-    sentiments = _sentiments(vader, words, lower, hits, "n't" in text.lower())
-    if "but" in lower:
-        sentiments = vader.analyzer._but_check(words, sentiments)
+    folded = text.lower()
+    sentiments = _sentiments(vader, tokens, lower, "n't" in folded)
+    if "but" in folded and "but" in lower:
+        # VADER passes its words, which _but_check lower-cases: the same as ``lower``.
+        sentiments = vader.analyzer._but_check(lower, sentiments)
     # ``score_valence``'s compound, without the pos/neu/neg proportions it also computes.
     total = float(sum(sentiments))
     if total:
@@ -156,67 +157,79 @@ def compound(vader: Vader, text: str) -> float:
     return round(vader.lib.normalize(total), 4)
 
 
-def _sentiments(
-    vader: Vader, words: list[str], lower: list[str], hits: list[int], any_nt: bool
-) -> list[float]:
-    """VADER 3.3.2's per-token loop (``polarity_scores`` + ``sentiment_valence``).
+def _sentiments(vader: Vader, tokens: list[str], lower: list[str], any_nt: bool) -> list[float]:
+    """VADER 3.3.2's per-token loop (``polarity_scores``), over the lexicon words only.
 
-    Rule for rule the same as the library, which lower-cases the whole sentence again
-    for every check around every sentiment word; here it is lower-cased once and only
-    the lexicon words (``hits``) are visited, the others scoring 0 as in VADER. The
-    constants and ``scalar_inc_dec`` are VADER's own. ``is_cap_diff`` (some but not
-    all words in capitals) is False when no word is in capitals.
+    Words outside the lexicon score 0 as in VADER, and so do boosters and "kind" of
+    "kind of". Most lexicon words have no modifier in the three words before them, no
+    "n't" (``any_nt``: anywhere in the sentence) and no idiom around them, are not "no"
+    and not in capitals: every rule of ``sentiment_valence`` then leaves their valence
+    as it is (adding VADER's ``0.0`` scalars changes no nonzero float), so they skip
+    the rules; the others (and any word in capitals) go through :func:`_valence`.
 
-    Most lexicon words have no modifier in the three words before them, no "n't"
-    (``any_nt``: anywhere in the sentence) and no idiom around them, are not "no" and
-    not in capitals: every rule then leaves their valence as it is (adding VADER's
-    ``0.0`` scalars changes no nonzero float), so they skip the rules.
+    ``tokens`` are the raw tokens: a token and VADER's word for it (punctuation
+    stripped) are upper-case alike, which is all the capitals rules ask of them.
+    ``is_cap_diff`` (some but not all words in capitals) is False when no word is.
     """
-    lib = vader.lib
-    boosters, c_incr, n_scalar = lib.BOOSTER_DICT, lib.C_INCR, lib.N_SCALAR
-    lexicon, modifiers = vader.lexicon, vader.modifiers
-    is_cap_diff = any(map(str.isupper, words)) and lib.allcap_differential(words)
-    n = len(words)
+    lib, lexicon, modifiers = vader.lib, vader.lexicon, vader.modifiers
+    boosters = lib.BOOSTER_DICT
+    is_cap_diff: bool | None = None  # worked out when a word needs the rules
+    n = len(tokens)
     sentiments: list[float] = [0] * n
-    for i in hits:
+    for i in compress(range(n), map(lexicon.__contains__, lower)):
         low = lower[i]
         if low in boosters or (low == "kind" and i < n - 1 and lower[i + 1] == "of"):
             continue
-        item = words[i]
-        valence = lexicon[low]
-        before = lower[i - 3 : i] if i > 3 else lower[:i]
         if (
-            not any_nt
-            and low != "no"
-            and modifiers.isdisjoint(before)
-            and not (is_cap_diff and item.isupper())
-            and not _idiom_possible(vader, lower, i)
+            any_nt
+            or low == "no"
+            or not modifiers.isdisjoint(lower[i - 3 : i] if i > 3 else lower[:i])
+            or tokens[i].isupper()
+            or _idiom_possible(vader, lower, i)
         ):
-            sentiments[i] = valence
-            continue
-        if low == "no" and i != n - 1 and lower[i + 1] in lexicon:
-            valence = 0.0
-        if (
-            (i > 0 and lower[i - 1] == "no")
-            or (i > 1 and lower[i - 2] == "no")
-            or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor"))
-        ):
-            valence = lexicon[low] * n_scalar
-        if item.isupper() and is_cap_diff:
-            valence = valence + c_incr if valence > 0 else valence - c_incr
-        for start_i in range(3):
-            if i > start_i and lower[i - (start_i + 1)] not in lexicon:
-                s = lib.scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
-                if start_i == 1 and s != 0:
-                    s = s * 0.95
-                if start_i == 2 and s != 0:
-                    s = s * 0.9
-                valence = valence + s
-                valence = _negation_check(vader, valence, lower, start_i, i)
-                if start_i == 2 and _idiom_possible(vader, lower, i):
-                    valence = _special_idioms_check(vader, valence, lower, i)
-        sentiments[i] = _least_check(vader, valence, lower, i)
+            if is_cap_diff is None:
+                is_cap_diff = any(map(str.isupper, tokens)) and lib.allcap_differential(tokens)
+            sentiments[i] = _valence(vader, tokens, lower, i, is_cap_diff)
+        else:
+            sentiments[i] = lexicon[low]
     return sentiments
+
+
+def _valence(vader: Vader, tokens: list[str], lower: list[str], i: int, is_cap_diff: bool) -> float:
+    """``sentiment_valence`` for the lexicon word ``i``: VADER 3.3.2's rules one by one.
+
+    The library lower-cases the whole sentence again for every check around every
+    sentiment word; here ``lower`` is computed once. The constants and
+    ``scalar_inc_dec`` (given VADER's word for the token) are VADER's own.
+    """
+    lib, lexicon = vader.lib, vader.lexicon
+    c_incr, n_scalar = lib.C_INCR, lib.N_SCALAR
+    n = len(lower)
+    low = lower[i]
+    valence = lexicon[low]
+    if low == "no" and i != n - 1 and lower[i + 1] in lexicon:
+        valence = 0.0
+    if (
+        (i > 0 and lower[i - 1] == "no")
+        or (i > 1 and lower[i - 2] == "no")
+        or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor"))
+    ):
+        valence = lexicon[low] * n_scalar
+    if tokens[i].isupper() and is_cap_diff:
+        valence = valence + c_incr if valence > 0 else valence - c_incr
+    for start_i in range(3):
+        if i > start_i and lower[i - (start_i + 1)] not in lexicon:
+            word = vader_word(tokens[i - (start_i + 1)])
+            s = lib.scalar_inc_dec(word, valence, is_cap_diff)
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s
+            valence = _negation_check(vader, valence, lower, start_i, i)
+            if start_i == 2 and _idiom_possible(vader, lower, i):
+                valence = _special_idioms_check(vader, valence, lower, i)
+    return _least_check(vader, valence, lower, i)
 
 
 def _idiom_possible(vader: Vader, lower: list[str], i: int) -> bool:
@@ -313,11 +326,10 @@ def compute_tone(analysis: Analysis, ctx: Context) -> dict[str, Any]:
             memo[key] = compound(vader, key)
         return memo[key]
 
-    sentence_scores = {
-        i: score(view[s.start : s.end])
-        for i, s in enumerate(analysis.segments.sentences)
-        if not s.excluded and view[s.start : s.end].strip()
-    }
+    sentence_scores: dict[int, float] = {}
+    for i, s in enumerate(analysis.segments.sentences):
+        if not s.excluded and (text := view[s.start : s.end].strip()):
+            sentence_scores[i] = score(text)
     values = list(sentence_scores.values())
     overall = {
         **_mean(values),
