@@ -102,6 +102,20 @@ def test_design_example_is_grade_level_news(rctx, channel_text):
     assert list(r["sentence_length_histogram"]) == ["1-10", "11-20", "21-30", "31-40", "41+"]
 
 
+def test_words_letters_and_syllables_of_accented_and_quoted_words(rctx):
+    """Counted on textstat's words, also where lower-casing lengthens a word ("İ")."""
+    from textstat.backend.counts import count_syllables
+    from textstat.backend.selections import list_words
+
+    extra = " İstanbul's mayor met them at the Élysée; they didn't agree. 'Quoted,' he said."
+    for text in (PLAIN + extra, PLAIN + extra.replace("İ", "I")):
+        r = scored(text, rctx).readability
+        words = list_words(text)
+        assert r["words"] == len(words)
+        assert r["letters"] == sum(len(w) - w.count("'") for w in words)
+        assert r["syllables"] == sum(count_syllables(w, "en_US") for w in words)
+
+
 def test_sentence_length_distribution(rctx):
     text = "One two three four five. " + "Word " * 24 + "end. " + "Short one here."
     r = scored(text, rctx).readability
