@@ -26,7 +26,7 @@ def anchors(view: str, grammar: Grammar) -> list[int]:
     if len(low) != len(view):  # a character whose lower case is longer ("İ")
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in view)
     words = low.encode("utf-8", "replace").translate(_WORD_BYTES).split()
-    present = {w.decode() for w in set(words) & grammar.anchor_bytes}
+    present = [w.decode() for w in grammar.anchor_bytes.intersection(words)]
     n = len(low)
     for word in present:
         size = len(word)

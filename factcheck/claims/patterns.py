@@ -23,6 +23,7 @@ Compile = Callable[..., "re.Pattern[str]"]  # re.compile(pattern, flags=0), or a
 _SEP = r"[\s\-‐‑]+"
 _ORD_SUFFIX = r"(?:st|nd|rd|th)"
 VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅛⅜⅝⅞"
+_ANCHOR_CHAR = f"[0-9£$€¥₹₩₽₭₦₱₪₴₿{VULGAR_FRACTIONS}]"  # digits and currency symbols
 DIGITS = (
     r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"  # Indian grouping: 10,00,000
     r"|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
@@ -236,7 +237,10 @@ def compile_grammar(vocab: Vocabulary, compile: Compile = re.compile) -> Grammar
         word_after=compile(r"[A-Za-z][A-Za-z'’\-]*"),
         month=compile(month, re.I),
         exclusion_rules=tuple(e.rule for e in v.exclusions),
-        anchor=compile(rf"[0-9£$€¥₹₩₽₭₦₱₪₴₿{VULGAR_FRACTIONS}]+"),
+        # One class twice, not "[...]+": a pattern that opens with a repeat gets no
+        # first-character scan from re, which then tries a match at every position
+        # (three times slower over an article).
+        anchor=compile(rf"{_ANCHOR_CHAR}{_ANCHOR_CHAR}*"),
         anchor_words=_anchor_words(v, tens_words),
         anchor_bytes=frozenset(w.encode() for w in _anchor_words(v, tens_words)),
         prefix_words=_prefix_words(v),

@@ -48,11 +48,11 @@ class CueMatcher:
     phrases: tuple[str, ...]
 
     def search(self, text: str) -> bool:
-        norm = _normalise(text.encode("ascii", "replace").decode())
-        if self.words and not self.words.isdisjoint(norm.split()):
+        words = text.encode("ascii", "replace").decode().translate(_LETTERS_TABLE).split()
+        if self.words and not self.words.isdisjoint(words):
             return True
-        padded = f" {norm} "
-        return any(p in padded for p in self.phrases)
+        padded = f" {' '.join(words)} "  # the normalised text, a space at each end
+        return any(map(padded.__contains__, self.phrases))
 
 
 def compile_cues(words: tuple[str, ...]) -> CueMatcher | None:
