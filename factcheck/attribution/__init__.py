@@ -25,7 +25,7 @@ from typing import Any
 from factcheck.attribution.cues import CueLexicon, build_cues
 from factcheck.attribution.direct import attach_orphans
 from factcheck.attribution.frames import Frames, Raw, Sentences
-from factcheck.attribution.names import find_names
+from factcheck.attribution.names import NameReader
 from factcheck.attribution.np import np_after
 from factcheck.attribution.quotes import QuoteIndex, with_double_apostrophes
 from factcheck.attribution.records import build_records
@@ -101,7 +101,8 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
 
     hits = lex.cues.find(_fold(view), view)
     raws = Frames(view, sentences, quotes, hits, excluded, lex.speakerish).run()
-    names = find_names(view, lex.roles, lex.gazetteer)
+    reader = ctx.compiled("attribution.names", lambda: NameReader(lex.roles, lex.gazetteer))
+    names = reader.find(view)
     raws = attach_orphans(
         raws, view, quotes, segments.paragraphs, sentences, names, lex.cues, excluded
     )
