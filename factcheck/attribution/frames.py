@@ -314,8 +314,9 @@ class Frames:
         prev = toks[k - 1].lower if k > 0 else ""
         if prev == "to" and not entry.phrase and not (k > 1 and toks[k - 2].lower in _CATENATIVES):
             return False
+        form = hit.form
         if (
-            hit.form == entry.cue
+            form == entry.cue
             and not entry.phrase
             and (
                 prev in _NOUN_MODIFIERS
@@ -323,28 +324,26 @@ class Frames:
             )
         ):
             return False  # "the earlier claim that", "a formal request": a noun
-        if prev in DETERMINERS - {"that", "one", "all", "both", "some", "many", "most"}:
+        if prev in _NOUN_BEFORE:
             return False
         if k > 0 and toks[k - 1].text.endswith(("'s", "’s")) and toks[k - 1].text[0].isupper():
             return False
-        if prev in BE_FORMS and not hit.form.split()[0].endswith("ing") and not entry.phrase:
+        if prev in BE_FORMS and not form.split()[0].endswith("ing") and not entry.phrase:
             return False
         if prev in entry.unless_preceded_by:
             return False
-        nxt = " ".join(t.lower for t in toks[m : m + 3])
-        for word in entry.unless_followed_by:
-            if nxt == word or nxt.startswith(word + " "):
-                return False
+        if entry.unless_followed_by and _followed_by(toks, m, entry.unless_followed_by):
+            return False
         # "news reports said", "late-night calls came in": a noun, not a verb.
         if m < len(toks) and (toks[m].start in hit_starts or (
-            toks[m].lower in _FINITE and not entry.phrase and hit.form[-1] == "s"
+            toks[m].lower in _FINITE and not entry.phrase and form[-1] == "s"
         )):  # fmt: skip
             return False
         return not (
             m < len(toks)
             and toks[m].lower == "of"
             and entry.type != "accusation"
-            and hit.form not in _PAST_OF  # "Crane said of Johnson", not "reports of"
+            and form not in _PAST_OF  # "Crane said of Johnson", not "reports of"
         )
 
     # ------------------------------------------------------------------ frames
@@ -854,8 +853,7 @@ class Frames:
         """
         if self._nested(hit, si) or not self._needs_ok(entry, toks, m, final=False):
             return
-        nxt = " ".join(t.lower for t in toks[m : m + 3])
-        if any(nxt == w or nxt.startswith(w + " ") for w in entry.unless_followed_by):
+        if entry.unless_followed_by and _followed_by(toks, m, entry.unless_followed_by):
             return
         if k > 0 and toks[k - 1].lower in entry.unless_preceded_by:
             return
@@ -981,31 +979,19 @@ class Frames:
         return None
 
     def _needs_ok(self, entry: CueEntry, toks: list[Token], i: int, *, final: bool) -> bool:
-        if not entry.needs:
+        """Whether the words at ``toks[i]`` meet one of the entry's ``needs``.
+
+        Only the entry's own needs are tested (most entries have one or two; the
+        object, clause and complement tests scan ahead).
+        """
+        needs = entry.needs
+        if not needs:
             return True
-        if final and "end" in entry.needs:
+        if final and "end" in needs:
             return True
         if i >= len(toks):
-            return "end" in entry.needs
-        tok = toks[i]
-        w = tok.lower
-        checks = {
-            "that": w == "that",
-            "quote": tok.text in QUOTE_OPEN
-            or (tok.text in (",", ":") and i + 1 < len(toks) and toks[i + 1].text in QUOTE_OPEN),
-            "colon": tok.text == ":",
-            "comma": tok.text == ",",
-            "end": tok.text in (".", "!", "?") and i + 1 >= len(toks),
-            "object": tok.is_word and (tok.is_cap or w in DETERMINERS or w in POSSESSIVES
-                                       or w in ("him", "her", "them", "it", "us")
-                                       or tok.text[0].isdigit()),
-            "clause": tok.is_word and (w in CLAUSE_WORDS or w in SUBJECT_PRONOUNS or tok.is_cap
-                                       or _clause_after_det(toks, i)),
-            "complement": _complement(toks, i),
-            "to": w == "to" and i + 1 < len(toks) and toks[i + 1].is_word
-            and not toks[i + 1].is_cap and toks[i + 1].lower not in DETERMINERS,
-        }  # fmt: skip
-        return any(checks.get(n, False) for n in entry.needs)
+            return "end" in needs
+        return any(_NEEDS[n](toks, i) for n in needs if n in _NEEDS)
 
     def _clausal(self, toks: list[Token], m: int, hit: CueHit) -> bool:
         """Whether a clause (content) follows the cue, so it is not a final frame."""
@@ -1236,6 +1222,12 @@ class Frames:
         return any(r.start <= hit.start < r.end and not r.direct for r in self._in_sentence(si))
 
 
+def _followed_by(toks: list[Token], m: int, phrases: tuple[str, ...]) -> bool:
+    """Whether one of ``phrases`` (lower case) is the next words from ``toks[m]`` on."""
+    nxt = " ".join(t.lower for t in toks[m : m + 3])
+    return any(nxt == p or nxt.startswith(p + " ") for p in phrases)
+
+
 def _narration(tok: Token) -> bool:
     """A clause the reporter adds after a frame: ", which ...", ", adding ...", ", and ..."."""
     return (
@@ -1345,6 +1337,74 @@ def _complement(toks: list[Token], i: int) -> bool:
         if tok.text in (",", ".", ";", ":", "!", "?"):
             return False
     return False
+
+
+def _need_that(toks: list[Token], i: int) -> bool:
+    return toks[i].lower == "that"
+
+
+def _need_quote(toks: list[Token], i: int) -> bool:
+    text = toks[i].text
+    return text in QUOTE_OPEN or (
+        text in (",", ":") and i + 1 < len(toks) and toks[i + 1].text in QUOTE_OPEN
+    )
+
+
+def _need_colon(toks: list[Token], i: int) -> bool:
+    return toks[i].text == ":"
+
+
+def _need_comma(toks: list[Token], i: int) -> bool:
+    return toks[i].text == ","
+
+
+def _need_end(toks: list[Token], i: int) -> bool:
+    return toks[i].text in (".", "!", "?") and i + 1 >= len(toks)
+
+
+def _need_object(toks: list[Token], i: int) -> bool:
+    tok = toks[i]
+    w = tok.lower
+    return tok.is_word and (
+        tok.is_cap
+        or w in DETERMINERS
+        or w in POSSESSIVES
+        or w in ("him", "her", "them", "it", "us")
+        or tok.text[0].isdigit()
+    )
+
+
+def _need_clause(toks: list[Token], i: int) -> bool:
+    tok = toks[i]
+    w = tok.lower
+    return tok.is_word and (
+        w in CLAUSE_WORDS or w in SUBJECT_PRONOUNS or tok.is_cap or _clause_after_det(toks, i)
+    )
+
+
+def _need_to(toks: list[Token], i: int) -> bool:
+    return (
+        toks[i].lower == "to"
+        and i + 1 < len(toks)
+        and toks[i + 1].is_word
+        and not toks[i + 1].is_cap
+        and toks[i + 1].lower not in DETERMINERS
+    )
+
+
+# What each ``needs`` word of a cue entry asks of the token after the cue (and its
+# addressee or adjuncts); an unknown need is never met.
+_NEEDS: dict[str, Callable[[list[Token], int], bool]] = {
+    "that": _need_that,
+    "quote": _need_quote,
+    "colon": _need_colon,
+    "comma": _need_comma,
+    "end": _need_end,
+    "object": _need_object,
+    "clause": _need_clause,
+    "complement": _complement,
+    "to": _need_to,
+}
 
 
 def _clause_after_det(toks: list[Token], i: int) -> bool:
