@@ -41,7 +41,7 @@ from factcheck.attribution.speakers import Entity, Resolver
 from factcheck.attribution.text import PREPOSITIONS, QUOTE_OPEN, tokens
 from factcheck.attribution.voice import complete_voice
 from factcheck.context import Context
-from factcheck.model import Analysis
+from factcheck.model import Analysis, Document
 from factcheck.textutil.regexcache import store_for
 
 
@@ -96,9 +96,7 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
     quotes = QuoteIndex.of(with_double_apostrophes(view, segments.paragraphs, segments.quotes))
     sentences = Sentences(view, segments.sentences, tokens)
 
-    def excluded(start: int, end: int) -> bool:
-        return doc.is_excluded(start, max(end, start + 1))
-
+    excluded = _excluded_test(doc)
     hits = lex.cues.find(_fold(view), view)
     raws = Frames(view, sentences, quotes, hits, excluded, lex.speakerish).run()
     reader = ctx.compiled("attribution.names", lambda: NameReader(lex.roles, lex.gazetteer))
@@ -115,6 +113,25 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
     )
     analysis = analysis.evolve(speakers=speakers, statements=statements)
     return complete_voice(analysis)
+
+
+def _excluded_test(doc: Document) -> Callable[[int, int], bool]:
+    """Whether a span touches the document's excluded regions (a span of 0 counts as 1).
+
+    Most documents exclude nothing: their test is a constant, not a scan per cue hit
+    and quotation.
+    """
+    if not doc.excluded:
+        return _nothing_excluded
+
+    def excluded(start: int, end: int) -> bool:
+        return doc.is_excluded(start, max(end, start + 1))
+
+    return excluded
+
+
+def _nothing_excluded(start: int, end: int) -> bool:
+    return False
 
 
 def _fold(view: str) -> str:
