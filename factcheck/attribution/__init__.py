@@ -39,7 +39,7 @@ from factcheck.attribution.sides import (
 )
 from factcheck.attribution.speakers import Entity, Resolver
 from factcheck.attribution.text import PREPOSITIONS, QUOTE_OPEN, tokens
-from factcheck.attribution.voice import complete_voice
+from factcheck.attribution.voice import voiced_records
 from factcheck.context import Context
 from factcheck.model import Analysis, Document
 from factcheck.textutil.regexcache import store_for
@@ -111,8 +111,8 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
     speakers, statements = build_records(
         view, raws, speakers_of, targets_of, resolver.entities, overrides
     )
-    analysis = analysis.evolve(speakers=speakers, statements=statements)
-    return complete_voice(analysis)
+    loaded, claims = voiced_records(statements, analysis.loaded, analysis.claims)
+    return analysis.evolve(speakers=speakers, statements=statements, loaded=loaded, claims=claims)
 
 
 def _excluded_test(doc: Document) -> Callable[[int, int], bool]:

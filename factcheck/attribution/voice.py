@@ -9,6 +9,7 @@ source ``speaker``). Records are frozen, so each changed one is replaced.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -16,10 +17,22 @@ from factcheck.model import Analysis, Statement
 
 
 def complete_voice(analysis: Analysis) -> Analysis:
-    statements = [s for s in analysis.statements if s.speaker is not None]
-    if not statements:
-        return analysis
-    index = _Index(statements)
+    loaded, claims = voiced_records(analysis.statements, analysis.loaded, analysis.claims)
+    return analysis.evolve(loaded=loaded, claims=claims)
+
+
+def voiced_records(
+    statements: Sequence[Statement], loaded: tuple[Any, ...], claims: tuple[Any, ...]
+) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The loaded terms and claims with the voice of the statements they sit in.
+
+    Separate from :func:`complete_voice` so that the stage sets speakers, statements
+    and these in one ``evolve`` of the analysis.
+    """
+    spoken = [s for s in statements if s.speaker is not None]
+    if not spoken:
+        return loaded, claims
+    index = _Index(spoken)
 
     def voiced(record: Any, **extra: Any) -> Any:
         st = index.holding(record.start, record.end)
@@ -28,9 +41,9 @@ def complete_voice(analysis: Analysis) -> Analysis:
         voice = "quoted" if st.direct else "paraphrased"
         return replace(record, voice=voice, speaker=st.speaker, **extra)
 
-    return analysis.evolve(
-        loaded=tuple(voiced(t) for t in analysis.loaded),
-        claims=tuple(voiced(c, status="sourced", source="speaker") for c in analysis.claims),
+    return (
+        tuple(voiced(t) for t in loaded),
+        tuple(voiced(c, status="sourced", source="speaker") for c in claims),
     )
 
 
