@@ -111,16 +111,22 @@ PLACE_WORDS = frozenset(
 
 @cache
 def _splitter() -> re.Pattern[str]:
-    """:data:`TOKEN_PATTERN` as one capturing group for ``re.split``, same matches.
+    r""":data:`TOKEN_PATTERN` as one capturing group for ``re.split``, same matches.
 
     Every token starts with a character that is neither a space nor ``_``; written as
     that class first and the three alternatives after it (each checking the class of
     the character just consumed), the pattern lets ``re`` skip spaces without trying a
     match, and ``split`` gives tokens and gaps without a match object per token.
+
+    A word's body, ``[\w'’\-]*[^\W_]`` in :data:`TOKEN_PATTERN` (the longest run of
+    word characters, apostrophes and hyphens that ends in a letter or digit), is
+    written as letters and digits, then any number of joiners (``_``, apostrophes,
+    hyphens) each followed by letters or digits, all possessive: the same text, with
+    no backtracking from the space after every word.
     """
     first = r"[^\s_]"
     initialism = r"(?<=[^\W\d_])\.(?:[^\W\d_]\.)+"
-    word = r"(?<=\w)(?:[\w'’\-]*[^\W_])?(?:['’]s?)?"
+    word = r"(?<=\w)[^\W_]*+(?:[_'’\-]++[^\W_]++)*+(?:['’]s?)?"
     return re.compile(f"({first}(?:{initialism}|{word}|))")
 
 
