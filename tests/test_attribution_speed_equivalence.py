@@ -154,6 +154,26 @@ def test_a_reused_name_reader_reads_like_a_fresh_one(ctx, channel_text: str) -> 
     assert {"John McCain", "Darmanin", "Bashar al-Assad"} <= names
 
 
+def test_a_run_read_once_is_read_again_in_each_context(ctx) -> None:
+    """A remembered run's mentions still take the title, label or apposition around them."""
+    from factcheck.attribution import Lexicons
+
+    lex = Lexicons.build(ctx.ruleset)
+    texts = [
+        "Boris Johnson met Emmanuel Macron and the White House staff in Paris.",
+        "Britain's prime minister Boris Johnson, a Conservative, met Emmanuel Macron, "
+        "the French president; the White House spokesman said nothing.",
+        "Sen. Boris Johnson (R-Texas) said the White House press office and UK White "
+        "House aides met.\nBoris Johnson. Emmanuel Macron's aides said so.",
+    ]
+    reader = NameReader(lex.roles, lex.gazetteer)
+    for text in texts:
+        assert reader.find(text) == find_names(text, lex.roles, lex.gazetteer), text
+    assert "Boris Johnson" in reader.phrases
+    placed = [m for m in reader.find(texts[2]).mentions if m.name == "Boris Johnson"]
+    assert placed[0].start == 0 and placed[0].affiliation is not None  # "Sen." and "(R-Texas)"
+
+
 # ----------------------------------------------------------------------------- cue matcher
 
 _CUES = ["say", "says", "said", "saying", "according to", "accord", "accuse", "accused of",

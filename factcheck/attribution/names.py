@@ -150,19 +150,23 @@ class NameReader:
     """The name finder of one run's lexicons.
 
     It remembers what each one-word run means on its own (a collective's alias, a
-    candidate name, or nothing: "The", "Tuesday", "French"), which depends on the
-    word and the lexicons only. :func:`find_names` makes one per document; kept for
-    the whole run (``ctx.compiled``), one reader serves every document and most words
-    are then already read.
+    candidate name, or nothing: "The", "Tuesday", "French"), and the mentions each
+    longer run holds before its surroundings are read (:class:`_Pending`, offsets
+    from the run's start): both depend on the run's text and the lexicons only.
+    :func:`find_names` makes one per document; kept for the whole run
+    (``ctx.compiled``), one reader serves every document and most runs are then
+    already read ("Donald Trump", "White House": over half the longer runs of the
+    benchmark articles come back).
     """
 
     roles: RoleLexicon
     gazetteer: Gazetteer
     words: dict[str, tuple[str, SideEntry | None] | None] = field(default_factory=dict)
+    phrases: dict[str, list[_Pending]] = field(default_factory=dict)
 
     def find(self, view: str) -> NameIndex:
         roles, gaz = self.roles, self.gazetteer
-        words = self.words
+        words, phrases = self.words, self.phrases
         out: list[NameMention] = []
         for m in runs(view):
             text = m.group()
@@ -175,17 +179,73 @@ class NameReader:
                     if mention is not None:
                         out.append(mention)
                 continue
-            toks = []
-            pos = m.start()
-            for word in text.split(" "):
-                toks.append(Token(pos, pos + len(word), word))
-                pos += len(word) + 1
-            for segment in _segments(toks):
-                out.extend(_parse(segment, view, roles, gaz))
+            pending = phrases.get(text)
+            if pending is None:
+                pending = phrases[text] = _read_run(text, roles, gaz)
+            _place(pending, m.start(), view, roles, gaz, out)
         return NameIndex.of(out)
 
 
 _UNREAD = ("", None)  # not yet in NameReader.words
+# What a pending mention still needs from the text around its run.
+_NOTHING = 0
+_NO_TITLE_AFTER = 1  # a collective ending its segment: dropped when a title follows
+_PERSON = 2  # a title before it, a party label or apposition after it
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A mention as its run's text alone gives it (offsets from the run's start)."""
+
+    mention: NameMention
+    check: int  # _NOTHING, _NO_TITLE_AFTER or _PERSON
+
+
+def _read_run(text: str, roles: RoleLexicon, gaz: Gazetteer) -> list[_Pending]:
+    """The mentions of a run of several capitalised words, before its context is read."""
+    toks = []
+    pos = 0
+    for word in text.split(" "):
+        toks.append(Token(pos, pos + len(word), word))
+        pos += len(word) + 1
+    out: list[_Pending] = []
+    for segment in _segments(toks):
+        out.extend(_parse(segment, text, roles, gaz))
+    return out
+
+
+def _place(
+    pending: list[_Pending],
+    offset: int,
+    view: str,
+    roles: RoleLexicon,
+    gaz: Gazetteer,
+    out: list[NameMention],
+) -> None:
+    """Add a run's mentions at ``offset`` of ``view``, read in their context."""
+    for item in pending:
+        m = item.mention
+        mention = NameMention(
+            m.start + offset, m.end + offset, m.name_start + offset, m.name_end + offset,
+            m.name, m.kind, m.role, m.role_rule, m.gender, m.affiliation, m.affiliation_text,
+            m.side,
+        )  # fmt: skip
+        if item.check == _NO_TITLE_AFTER:
+            if _title_follows(view, mention.end, roles):
+                continue  # "UK prime minister": the alias modifies a title
+        elif item.check == _PERSON:
+            kind = mention.kind
+            if (
+                kind in ("person", "unknown")
+                and mention.start == mention.name_start
+                and _previous_word(view, mention.start).lower() in roles.last_words
+            ):
+                mention = _with_title_before(mention, view, roles, gaz)
+            if (kind in ("person", "unknown") or mention.role) and view.startswith(
+                (", ", " (", ","), mention.end
+            ):
+                mention = _with_label_or_apposition(mention, view, roles, gaz)
+        out.append(mention)
 
 
 def _word_reading(
@@ -365,8 +425,13 @@ def _title_at(toks: list[Token], i: int, roles: RoleLexicon) -> tuple[int, RoleI
     return None
 
 
-def _parse(toks: list[Token], view: str, roles: RoleLexicon, gaz: Gazetteer) -> list[NameMention]:
-    out: list[NameMention] = []
+def _parse(toks: list[Token], run: str, roles: RoleLexicon, gaz: Gazetteer) -> list[_Pending]:
+    """The mentions of one segment of ``run`` (token offsets are offsets in ``run``).
+
+    What the surrounding text decides (a title after an alias, a title before a
+    name, a label or apposition after it) is left to :func:`_place`.
+    """
+    out: list[_Pending] = []
     i, n = 0, len(toks)
     prefix_start: int | None = None
     affiliation: SideEntry | None = None
@@ -384,12 +449,11 @@ def _parse(toks: list[Token], view: str, roles: RoleLexicon, gaz: Gazetteer) -> 
                 prefix_start = toks[i].start if prefix_start is None else prefix_start
                 i = k
                 continue
-            if k == n and _title_follows(view, toks[k - 1].end, roles):
-                return out
             if k == n or role is None:
                 text = " ".join(t.text for t in toks[i:k])
                 s, e = toks[i].start, toks[k - 1].end
-                out.append(NameMention(s, e, s, e, text, "collective", side=entry))
+                mention = NameMention(s, e, s, e, text, "collective", side=entry)
+                out.append(_Pending(mention, _NO_TITLE_AFTER if k == n else _NOTHING))
                 prefix_start, affiliation, role, honorific = None, None, None, None
                 i = k
                 continue
@@ -424,8 +488,8 @@ def _parse(toks: list[Token], view: str, roles: RoleLexicon, gaz: Gazetteer) -> 
                 organisation = _is_organisation(rest, roles)
             if not organisation:
                 # "Clinton White House": the name, then the collective
-                return [*out, *_parse(rest[:p], view, roles, gaz),
-                        *_parse(rest[p:], view, roles, gaz)]  # fmt: skip
+                return [*out, *_parse(rest[:p], run, roles, gaz),
+                        *_parse(rest[p:], run, roles, gaz)]  # fmt: skip
     start = prefix_start if prefix_start is not None else rest[0].start
     if organisation is None:
         organisation = _is_organisation(rest, roles)
@@ -434,16 +498,15 @@ def _parse(toks: list[Token], view: str, roles: RoleLexicon, gaz: Gazetteer) -> 
         org_start = start if affiliation is not None or prefix_start is None else rest[0].start
         if affiliation is not None:
             org_start = start
-            text = view[org_start : rest[-1].end]
+            text = run[org_start : rest[-1].end]
         end = rest[-1].end
-        out.append(
-            NameMention(org_start, end, org_start, end, text, "organisation",
-                        affiliation=affiliation, affiliation_text=aff_text)
-        )  # fmt: skip
+        mention = NameMention(org_start, end, org_start, end, text, "organisation",
+                              affiliation=affiliation, affiliation_text=aff_text)  # fmt: skip
+        out.append(_Pending(mention, _NOTHING))
         return out
     for n, piece in enumerate(_split_names(rest)):
         if n > 0 and piece[0].start > rest[0].start:
-            out.extend(_parse(piece, view, roles, gaz))  # "X and Senator John Smith"
+            out.extend(_parse(piece, run, roles, gaz))  # "X and Senator John Smith"
             continue
         person = role is not None or honorific is not None
         if not person and len(piece) == 1 and piece[0].text in gaz.demonyms:
@@ -462,17 +525,7 @@ def _parse(toks: list[Token], view: str, roles: RoleLexicon, gaz: Gazetteer) -> 
             affiliation=affiliation if kind == "person" else None,
             affiliation_text=aff_text if kind == "person" else None,
         )
-        if (
-            kind in ("person", "unknown")
-            and mention.start == mention.name_start
-            and _previous_word(view, mention.start).lower() in roles.last_words
-        ):
-            mention = _with_title_before(mention, view, roles, gaz)
-        if (kind in ("person", "unknown") or mention.role) and view.startswith(
-            (", ", " (", ","), mention.end
-        ):
-            mention = _with_label_or_apposition(mention, view, roles, gaz)
-        out.append(mention)
+        out.append(_Pending(mention, _PERSON))
         role = honorific = None
         affiliation = aff_text = None
     return out
