@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.attribution.trie import compile_words
@@ -36,12 +36,50 @@ class CueEntry:
     phrase: bool  # more than one word
 
 
+# Needs that the next word alone cannot settle (a phrase, a clause, a final frame).
+OPEN_NEEDS = frozenset({"end", "object", "clause", "complement"})
+
+
+@dataclass(frozen=True, slots=True)
+class CueTraits:
+    """What the frame finders first ask of a form's entries, worked out once per run.
+
+    Every hit of a form has the same entries; reading a hit asks which frames they
+    take, whether one is a phrase, whether one has needs the next word cannot settle,
+    and which are nominal.
+    """
+
+    frames: frozenset[str]
+    phrase: bool  # some entry is a phrase
+    open_needs: bool  # some entry needs nothing, or something in OPEN_NEEDS
+    nouns: tuple[CueEntry, ...]  # the nominal entries ("Trump's claim")
+    others: tuple[CueEntry, ...]  # the other entries, in order
+    that_nouns: tuple[CueEntry, ...]  # nominal entries that take a that-clause
+
+    @classmethod
+    def of(cls, entries: tuple[CueEntry, ...]) -> CueTraits:
+        return cls(
+            frozenset(e.frame for e in entries),
+            any(e.phrase for e in entries),
+            any(not e.needs or e.needs & OPEN_NEEDS for e in entries),
+            tuple(e for e in entries if e.frame == "noun"),
+            tuple(e for e in entries if e.frame != "noun"),
+            tuple(e for e in entries if e.frame == "noun" and "that" in e.needs),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class CueHit:
     start: int
     end: int
     text: str
     entries: tuple[CueEntry, ...]
+    # The entries' traits, from the lexicon (hits made otherwise work them out).
+    known_traits: CueTraits | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def traits(self) -> CueTraits:
+        return self.known_traits or CueTraits.of(self.entries)
 
     @property
     def form(self) -> str:
@@ -53,17 +91,20 @@ class CueLexicon:
     pattern: re.Pattern[str] | None
     by_form: Mapping[str, tuple[CueEntry, ...]]
     subjects: frozenset[str] = frozenset()  # every document noun an evidence cue accepts
+    traits: Mapping[str, CueTraits] = field(default_factory=dict)  # by form, as by_form
 
     def find(self, folded: str, view: str) -> list[CueHit]:
         """Every cue form in ``folded`` (``view`` lower-cased), leftmost-longest."""
         if self.pattern is None:
             return []
         out = []
+        by_form, traits = self.by_form, self.traits
         for m in self.pattern.finditer(folded):
             key = " ".join(m.group().split())
-            entries = self.by_form.get(key)
+            entries = by_form.get(key)
             if entries:
-                out.append(CueHit(m.start(), m.end(), view[m.start() : m.end()], entries))
+                start, end = m.span()
+                out.append(CueHit(start, end, view[start:end], entries, traits.get(key)))
         return out
 
 
@@ -159,4 +200,5 @@ def build_cues(
         return CueLexicon(None, {})
     ordered = {k: tuple(sorted(v, key=lambda e: not e.subjects)) for k, v in by_form.items()}
     subjects = frozenset(s for v in ordered.values() for e in v for s in e.subjects)
-    return CueLexicon(compile_words(ordered, compile=compile), ordered, subjects)
+    traits = {k: CueTraits.of(v) for k, v in ordered.items()}
+    return CueLexicon(compile_words(ordered, compile=compile), ordered, subjects, traits)

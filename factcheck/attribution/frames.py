@@ -79,11 +79,11 @@ _COORD_SKIP = frozenset({"has", "have", "had", "also", "later", "then", "is", "w
 # A clause after ", X said," that is narration, not the rest of the statement.
 _NO_TAIL = frozenset({"as", "while", "when", "before", "after", "then", "so", "until",
                       "because", "who", "which", "where", "adding", "saying"})  # fmt: skip
-# Adjectives that make a cue's base form a noun: "the earlier claim", "a new call".
-# Needs that the next word alone cannot settle (a phrase, a clause, a final frame).
-_OPEN_NEEDS = frozenset({"end", "object", "clause", "complement"})
+_NOUN_ONLY = frozenset({"noun"})  # a form's frames (CueTraits.frames): nominal only
+_VERB_ONLY = frozenset({"verb"})
 _NEXT_KEEP = frozenset({"that", "to"}) | _ADJUNCT_PREPS | _TIME_SOLO | MONTHS
 _NOUN_BEFORE = DETERMINERS - {"that", "one", "all", "both", "some", "many", "most"}
+# Adjectives that make a cue's base form a noun: "the earlier claim", "a new call".
 _NOUN_MODIFIERS = frozenset({"earlier", "later", "new", "recent", "latest", "first", "last",
                              "previous", "strong", "such", "same", "false", "bold", "direct",
                              "repeated", "frequent", "final", "initial", "urgent", "growing",
@@ -235,17 +235,17 @@ class Frames:
 
     def _cheap_reject(self, hit: CueHit) -> bool:
         """What the words next to a hit rule out, before its sentence is tokenised."""
-        frames = {e.frame for e in hit.entries}
-        if frames == {"noun"}:
+        traits = hit.traits
+        if traits.frames == _NOUN_ONLY:
             return not self._possessor_before(hit.start) and not self._that_after(hit.end)
-        if frames != {"verb"}:
+        if traits.frames != _VERB_ONLY:
             return False
         prev = self._word_before(hit.start)
-        if not any(e.phrase for e in hit.entries) and (
+        if not traits.phrase and (
             (prev == "to" and not self._catenative_before(hit.start)) or prev in _NOUN_BEFORE
         ):
             return True
-        if any(not e.needs or e.needs & _OPEN_NEEDS for e in hit.entries):
+        if traits.open_needs:
             return False
         view = self.view
         i = hit.end
@@ -823,7 +823,7 @@ class Frames:
 
         ``the claim that CONTENT``, ``accusations that CONTENT``.
         """
-        nouns = tuple(e for e in found.entries if e.frame == "noun" and "that" in e.needs)
+        nouns = found.traits.that_nouns
         if not nouns or m + 1 >= len(toks) or toks[m].lower != "that" or self._nested(found, si):
             return False
         nxt = toks[m + 1]
@@ -1256,14 +1256,15 @@ def _possessor(tok: Token) -> bool:
 
 def _frame_entries(hit: CueHit, toks: list[Token], k: int) -> CueHit | None:
     """Keep the nominal entries after a possessor ("Trump's claim"), the others elsewhere."""
-    nouns = tuple(e for e in hit.entries if e.frame == "noun")
+    traits = hit.traits
+    nouns = traits.nouns
     if not nouns:
         return hit
     possessed = k > 0 and (
         _possessor(toks[k - 1])
         or (k > 1 and toks[k - 1].is_word and not toks[k - 1].is_cap and _possessor(toks[k - 2]))
     )
-    chosen = nouns if possessed else tuple(e for e in hit.entries if e.frame != "noun")
+    chosen = nouns if possessed else traits.others
     if not chosen:
         return None
     return CueHit(hit.start, hit.end, hit.text, chosen)
