@@ -79,6 +79,8 @@ _COORD_SKIP = frozenset({"has", "have", "had", "also", "later", "then", "is", "w
 # A clause after ", X said," that is narration, not the rest of the statement.
 _NO_TAIL = frozenset({"as", "while", "when", "before", "after", "then", "so", "until",
                       "because", "who", "which", "where", "adding", "saying"})  # fmt: skip
+# Words that may end reported content without a comma before them (besides a cue).
+_ANYWHERE_ENDS = frozenset({"and", "but", ";", "—", "–", "--"})
 _NOUN_ONLY = frozenset({"noun"})  # a form's frames (CueTraits.frames): nominal only
 _VERB_ONLY = frozenset({"verb"})
 _NEXT_KEEP = frozenset({"that", "to"}) | _ADJUNCT_PREPS | _TIME_SOLO | MONTHS
@@ -1067,6 +1069,8 @@ class Frames:
             tok = toks[k]
             hit = hit_at.get(tok.start)
             prev = toks[k - 1].text
+            if hit is None and prev != "," and tok.lower not in _ANYWHERE_ENDS:
+                continue  # most words: none of the tests below can end the content here
             if hit is not None:
                 if prev == "," and (hit.form.split()[0].endswith("ing") or hit.entries[0].frame
                                     == "source"):  # fmt: skip
