@@ -68,8 +68,14 @@ class CueTraits:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class CueHit:
+    """A cue form found in the text, with its entries.
+
+    Treated as immutable but not declared ``frozen``: a frozen dataclass sets each
+    field through ``object.__setattr__``, and a document has about fifty hits.
+    """
+
     start: int
     end: int
     text: str

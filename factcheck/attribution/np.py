@@ -55,9 +55,13 @@ _CONJUNCTIONS_BUT_THAT = CONJUNCTIONS - {"that"}
 _NO_NP_END = PREPOSITIONS | DETERMINERS  # a noun phrase does not end with these
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Subject:
-    """What stands left of a cue. ``kind``: np, pronoun, comma, quote, coord, relative, none."""
+    """What stands left of a cue. ``kind``: np, pronoun, comma, quote, coord, relative, none.
+
+    Treated as immutable, not declared ``frozen`` (whose fields are set through
+    ``object.__setattr__``): one is made for every cue read.
+    """
 
     kind: str
     start: int = -1  # token indices, inclusive
