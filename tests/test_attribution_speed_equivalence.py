@@ -16,7 +16,7 @@ import pytest
 
 from factcheck.attribution.names import RUN_PATTERN, NameReader, find_names, runs
 from factcheck.attribution.text import TOKEN_PATTERN, Token, strip_possessive, tokens
-from factcheck.attribution.trie import compile_words
+from factcheck.attribution.trie import WordFinder, compile_words
 
 NEWS = [
     "French Interior Minister Gérald Darmanin told Britain's U.S.-backed envoy that "
@@ -202,3 +202,21 @@ def test_cue_matcher_matches_the_plain_alternation() -> None:
     for _ in range(5000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+def test_word_finder_finds_what_the_cue_pattern_finds() -> None:
+    """Same spans as compile_words' look-behind pattern, at the start, after ':' too."""
+    finder, pattern = WordFinder(_CUES), compile_words(_CUES)
+    text = (
+        "said: he said::: 'said' ésaid éd said Said 9said _said (said) “said” -said .said "
+        "according\tto x:says\nsays"
+    )
+    assert list(finder.spans(text)) == [m.span() for m in pattern.finditer(text)]
+    assert list(finder.spans("said")) == [(0, 4)]
+    assert list(finder.spans("")) == []
+    rnd = random.Random(12)
+    pieces = [*_CUES, " ", " ", ".", "-", "'", "’", "x", "é", "Z", "9", "_", "\t", "\n", ",",
+              ":", "::", "(", "“", "\u00a0"]  # fmt: skip
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        assert list(finder.spans(text)) == [m.span() for m in pattern.finditer(text)], text

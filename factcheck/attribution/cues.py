@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.attribution.trie import compile_words
+from factcheck.attribution.trie import WordFinder
 
 _VOWELS = frozenset("aeiou")
 
@@ -94,22 +94,21 @@ class CueHit:
 
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
-    pattern: re.Pattern[str] | None
+    finder: WordFinder | None
     by_form: Mapping[str, tuple[CueEntry, ...]]
     subjects: frozenset[str] = frozenset()  # every document noun an evidence cue accepts
     traits: Mapping[str, CueTraits] = field(default_factory=dict)  # by form, as by_form
 
     def find(self, folded: str, view: str) -> list[CueHit]:
         """Every cue form in ``folded`` (``view`` lower-cased), leftmost-longest."""
-        if self.pattern is None:
+        if self.finder is None:
             return []
         out = []
         by_form, traits = self.by_form, self.traits
-        for m in self.pattern.finditer(folded):
-            key = " ".join(m.group().split())
+        for start, end in self.finder.spans(folded):
+            key = " ".join(folded[start:end].split())
             entries = by_form.get(key)
             if entries:
-                start, end = m.span()
                 out.append(CueHit(start, end, view[start:end], entries, traits.get(key)))
         return out
 
@@ -207,4 +206,4 @@ def build_cues(
     ordered = {k: tuple(sorted(v, key=lambda e: not e.subjects)) for k, v in by_form.items()}
     subjects = frozenset(s for v in ordered.values() for e in v for s in e.subjects)
     traits = {k: CueTraits.of(v) for k, v in ordered.items()}
-    return CueLexicon(compile_words(ordered, compile=compile), ordered, subjects, traits)
+    return CueLexicon(WordFinder(ordered, compile=compile), ordered, subjects, traits)

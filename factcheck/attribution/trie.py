@@ -9,7 +9,7 @@ spaces or tabs (not a line break), and a match must be a whole word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from factcheck.textutil.trie import trie_regex
 
@@ -36,3 +36,49 @@ def compile_words(
     than the analysis of a short draft, so ``check`` on one file loads it instead.
     """
     return compile(rf"(?<![\w.'’-])(?:{trie_pattern(phrases)})(?![\w'’-]|\.\w)", flags)
+
+
+class WordFinder:
+    """The matches of :func:`compile_words`, found with fewer match attempts.
+
+    That pattern opens with a look-behind, so ``re`` starts a match attempt at every
+    character of the text. Here a phrase is matched with the character before it,
+    which is not an ASCII letter or digit (a class ``re`` tests from a bitmap while
+    it skips ahead, without starting an attempt inside each word) and, by the same
+    look-behind, not a word character, a full stop, an apostrophe or a hyphen. A
+    phrase at the very start of the text is tried on its own, and after a match that
+    ends on such a character (``:``) the search resumes on that character, where the
+    look-behind would allow the next phrase to start. ``compile`` is as for
+    :func:`compile_words` (the run's regex store keeps a single draft from compiling
+    the two trie patterns).
+    """
+
+    __slots__ = ("_after", "_at_start", "_boundary")
+
+    def __init__(
+        self,
+        phrases: Iterable[str],
+        *,
+        compile: Callable[[str, int], re.Pattern[str]] = re.compile,
+    ) -> None:
+        body = rf"(?:{trie_pattern(phrases)})(?![\w'’-]|\.\w)"
+        self._at_start = compile(body, 0)
+        self._after = compile(rf"[^a-z0-9](?<=[^\w.'’-])({body})", 0)
+        self._boundary = re.compile(r"[^\w.'’-]")
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of every match in ``text``, as ``compile_words(...).finditer``."""
+        pos = 0
+        first = self._at_start.match(text)
+        if first is not None:
+            pos = first.end()
+            yield 0, pos
+        boundary = self._boundary.match
+        while True:
+            for m in self._after.finditer(text, max(pos - 1, 0)):
+                pos = m.end()
+                yield m.start(1), pos
+                if boundary(text, pos - 1):
+                    break  # the phrase ends on a boundary character: search from it
+            else:
+                return
