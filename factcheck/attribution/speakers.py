@@ -47,6 +47,9 @@ _SPEAKER_PRONOUNS = frozenset(_PRONOUN_GENDER) | {"they", "it", "i", "we", "them
 _ORG_PRONOUNS = frozenset({"it", "its"})
 _INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "two", "three", "few",
                          "other", "another", "most"})  # fmt: skip
+# Words that open a description's post-modifier: "a spokesperson [for the ministry]".
+_HEAD_STOPS = frozenset({"for", "of", "at", "with", "from", "in", "close", "familiar", "on",
+                         "who", "briefed", "involved", "speaking"})  # fmt: skip
 _WORD_RE = re.compile(r"[\w.'’-]+")
 
 
@@ -269,11 +272,8 @@ class Resolver:
     ) -> Entity | None:
         """A phrase without a heading name: a title, an institution, a group, a source."""
         lows = [w.lower().replace("’", "'") for w in words]
-        head_end = len(lows)
-        for stop in ("for", "of", "at", "with", "from", "in", "close", "familiar", "on", "who",
-                     "briefed", "involved", "speaking"):  # fmt: skip
-            if stop in lows[1:head_end]:
-                head_end = lows.index(stop, 1)
+        # The head ends before the first post-modifier word after the first word.
+        head_end = next((i for i in range(1, len(lows)) if lows[i] in _HEAD_STOPS), len(lows))
         head_words = lows[:head_end]
         det = head_words[0] if head_words and head_words[0] in DETERMINERS else None
         definite = det in ("the", "this", "that") or det in POSSESSIVES
