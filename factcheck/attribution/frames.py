@@ -993,7 +993,11 @@ class Frames:
             return True
         if i >= len(toks):
             return "end" in needs
-        return any(_NEEDS[n](toks, i) for n in needs if n in _NEEDS)
+        for need in needs:
+            check = _NEEDS.get(need)
+            if check is not None and check(toks, i):
+                return True
+        return False
 
     def _clausal(self, toks: list[Token], m: int, hit: CueHit) -> bool:
         """Whether a clause (content) follows the cue, so it is not a final frame."""
@@ -1136,7 +1140,13 @@ class Frames:
 
     def _nested(self, hit: CueHit, si: int) -> bool:
         """A cue inside an earlier statement's reported content in the same sentence."""
-        return any(not r.direct and r.start <= hit.start < r.end for r in self._in_sentence(si))
+        at = hit.start
+        for r in reversed(self.out):  # as _in_sentence, without building the list
+            if r.sentence != si:
+                return False
+            if not r.direct and r.start <= at < r.end:
+                return True
+        return False
 
     def _closing_frame(self, hit: CueHit, si: int, toks: list[Token], k: int, m: int) -> bool:
         """Whether the cue is a frame that closes the sentence (``..., officials said.``).
