@@ -181,12 +181,17 @@ class NameReader:
                 continue
             pending = phrases.get(text)
             if pending is None:
-                pending = phrases[text] = _read_run(text, roles, gaz)
+                pending = _read_run(text, roles, gaz)
+                if len(phrases) < _MAX_PHRASES:
+                    phrases[text] = pending
             _place(pending, m.start(), view, roles, gaz, out)
         return NameIndex.of(out)
 
 
 _UNREAD = ("", None)  # not yet in NameReader.words
+# Longer runs a reader remembers at most (about 20 MB): a run over a huge corpus
+# keeps meeting new names, and the common ones come early.
+_MAX_PHRASES = 50_000
 # What a pending mention still needs from the text around its run.
 _NOTHING = 0
 _NO_TITLE_AFTER = 1  # a collective ending its segment: dropped when a title follows
