@@ -20,6 +20,7 @@ resolved:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -75,15 +76,22 @@ class Entity:
     targeted: bool = False
     named: bool = False
     guessed: bool = False  # a bare capitalised name taken for a person (no title, no label)
+    starts: list[int] = field(default_factory=list, repr=False)  # of the mentions, sorted
 
     @property
     def surname(self) -> str:
         return self.name.split()[-1] if self.name else ""
 
+    def last_before(self, pos: int) -> int:
+        """Where the entity's last mention before ``pos`` starts, or -1."""
+        i = bisect_left(self.starts, pos)
+        return self.starts[i - 1] if i else -1
+
     def add(self, start: int, end: int, text: str, kind: str, rule: str | None = None) -> None:
         key = (start, end)
         if key not in self.mentions:
             self.mentions[key] = (text, kind)
+            insort(self.starts, start)
         if rule:
             self.mention_rules[key] = rule
         self.first = min(self.first, start)
@@ -191,10 +199,10 @@ class Resolver:
             parts = entity.name.split()
             if word != parts[-1] and not (len(parts) > 1 and word == parts[0]):
                 continue
-            starts = [s for s, _ in entity.mentions if s < at]
-            if starts and max(starts) > best_before:
-                before, best_before = entity, max(starts)
-            elif not starts and after is None:
+            last = entity.last_before(at)
+            if last > best_before:
+                before, best_before = entity, last
+            elif last < 0 and after is None:
                 after = entity
         return before or after
 
@@ -340,7 +348,7 @@ class Resolver:
                 continue
             if affiliation and entity.affiliation and entity.affiliation.name != affiliation.name:
                 continue
-            last = max((s for s, _ in entity.mentions if s < at), default=-1)
+            last = entity.last_before(at)
             if last > best_pos:
                 best, best_pos = entity, last
         if best is not None or info.generic:
@@ -448,8 +456,9 @@ class Resolver:
             for entity in self.entities:
                 if not fits(entity):
                     continue
-                last = max((s for s, _ in entity.mentions if s < start and start - s < 1500),
-                           default=-1)  # fmt: skip
+                last = entity.last_before(start)
+                if start - last >= 1500:
+                    last = -1
                 if last > best:
                     chosen, best = entity, last
             if chosen is not None and gender and chosen.gender is None:
@@ -466,7 +475,9 @@ class Resolver:
         for entity in self.entities:
             if entity.gender != gender or not fits(entity):
                 continue
-            last = max((s for s, _ in entity.mentions if s < start and start - s < 400), default=-1)
+            last = entity.last_before(start)
+            if start - last >= 400:
+                last = -1
             if last > best_pos:
                 best, best_pos = entity, last
         return best
