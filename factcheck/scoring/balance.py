@@ -148,8 +148,13 @@ def sentences_about(analysis: Analysis) -> dict[str, set[int]]:
     return dict(out)
 
 
-def accusations(analysis: Analysis) -> list[Accusation]:
-    """Every charge against a side, in text order (see the module docstring)."""
+def accusations(
+    analysis: Analysis, about: Mapping[str, set[int]] | None = None
+) -> list[Accusation]:
+    """Every charge against a side, in text order (see the module docstring).
+
+    ``about`` is :func:`sentences_about` when the caller has it already.
+    """
     speakers = {sp.id: sp for sp in analysis.speakers}
     text = analysis.document.text
     found: list[Accusation] = []
@@ -162,7 +167,8 @@ def accusations(analysis: Analysis) -> list[Accusation]:
             start = st.cue_start if st.cue_start is not None else st.start
             end = st.cue_end if st.cue_end is not None else st.end
             found.append(Accusation(side, start, end, by, text[start:end]))
-    about = sentences_about(analysis)
+    if about is None:
+        about = sentences_about(analysis)
     for term in analysis.loaded:
         if term.category not in CHARGE_CATEGORIES:
             continue
@@ -217,12 +223,16 @@ def _sides_named_in(all_speakers: Iterable[Speaker], st: Statement) -> set[str]:
 def compute_balance(analysis: Analysis) -> Balance:
     """The balance layer of one analysed story."""
     speakers = {sp.id: sp for sp in analysis.speakers}
-    sides = involved_sides(analysis)
+    # Worked out once here, not again by each helper.
+    about = sentences_about(analysis)
+    all_charges = accusations(analysis, about)
+    ordered = sorted(analysis.statements, key=position)
+    sides = involved_sides(analysis, about=about, charges=all_charges)
     if not sides:
-        return Balance(score=None, formula=FORMULA, unassigned=_unassigned(analysis, speakers))
+        return Balance(score=None, formula=FORMULA, unassigned=_unassigned(ordered, speakers))
 
     by_side: dict[str, list[Statement]] = defaultdict(list)
-    for st in sorted(analysis.statements, key=position):
+    for st in ordered:
         side = statement_side(st, speakers)
         if side is not None:
             by_side[side].append(st)
@@ -231,10 +241,9 @@ def compute_balance(analysis: Analysis) -> Balance:
     last = max(spoken, key=position) if spoken else None
 
     total_words = sum(st.words for st in spoken)
-    about = sentences_about(analysis)
     reporter_loaded = [t for t in analysis.loaded if t.voice == "reporter"]
     charges: dict[str, list[Accusation]] = defaultdict(list)
-    for a in accusations(analysis):
+    for a in all_charges:
         charges[a.side].append(a)
 
     rows = []
@@ -264,7 +273,7 @@ def compute_balance(analysis: Analysis) -> Balance:
         score=score,
         formula=FORMULA,
         sides=tuple(rows),
-        unassigned=_unassigned(analysis, speakers),
+        unassigned=_unassigned(ordered, speakers),
     )
 
 
@@ -276,17 +285,27 @@ def unanswered(side: str, analysis: Analysis) -> list[Accusation]:
     return [a for a in accusations(analysis) if a.side == side and a.start > last]
 
 
-def involved_sides(analysis: Analysis) -> list[str]:
+def involved_sides(
+    analysis: Analysis,
+    *,
+    about: Mapping[str, set[int]] | None = None,
+    charges: Iterable[Accusation] | None = None,
+) -> list[str]:
     """The sides the story involves: those that speak, are accused, or recur.
 
     A silent side is involved when it is accused or when the story names it in at
     least :data:`MIN_SILENT_SENTENCES` sentences; a side named once in passing ("the
     Republican Jewish Coalition welcomed...") is not part of the story's balance.
+    ``about`` and ``charges`` are :func:`sentences_about` and :func:`accusations`
+    when the caller has them already.
     """
     speakers = {sp.id: sp for sp in analysis.speakers}
     speaking = {s for st in analysis.statements if (s := statement_side(st, speakers)) is not None}
-    accused = {a.side for a in accusations(analysis)}
-    about = sentences_about(analysis)
+    if about is None:
+        about = sentences_about(analysis)
+    if charges is None:
+        charges = accusations(analysis, about)
+    accused = {a.side for a in charges}
     named = {sp.side for sp in analysis.speakers if sp.side is not None}
     return sorted(
         side
@@ -317,9 +336,10 @@ def _replied(own: Sequence[Statement], charges: Sequence[Accusation]) -> bool | 
     return any(position(st) > last_charge for st in own)
 
 
-def _unassigned(analysis: Analysis, speakers: Mapping[str, Speaker]) -> tuple[str, ...]:
+def _unassigned(ordered: Iterable[Statement], speakers: Mapping[str, Speaker]) -> tuple[str, ...]:
+    """Speakers with no side, by first statement (``ordered``: statements by position)."""
     names: dict[str, None] = {}
-    for st in sorted(analysis.statements, key=position):
+    for st in ordered:
         if statement_side(st, speakers) is None and st.speaker in speakers:
             names.setdefault(speakers[st.speaker].name)
     return tuple(names)
