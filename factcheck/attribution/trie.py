@@ -43,14 +43,15 @@ class WordFinder:
 
     That pattern opens with a look-behind, so ``re`` starts a match attempt at every
     character of the text. Here a phrase is matched with the character before it,
-    which is not an ASCII letter or digit (a class ``re`` tests from a bitmap while
-    it skips ahead, without starting an attempt inside each word) and, by the same
-    look-behind, not a word character, a full stop, an apostrophe or a hyphen. A
-    phrase at the very start of the text is tried on its own, and after a match that
-    ends on such a character (``:``) the search resumes on that character, where the
-    look-behind would allow the next phrase to start. ``compile`` is as for
-    :func:`compile_words` (the run's regex store keeps a single draft from compiling
-    the two trie patterns).
+    taken from a class ``re`` tests from a bitmap while it skips ahead: anything but
+    an ASCII letter or digit. Whether that character really is a boundary (not a
+    word character, a full stop, an apostrophe or a hyphen: the look-behind's test)
+    is checked for each match found; after one that is not ("éd", "-said"), the
+    search resumes just after that character. A phrase at the very start of the text
+    is tried on its own, and after a match that ends on a boundary character (``:``)
+    the search resumes on that character, where the next phrase may start.
+    ``compile`` is as for :func:`compile_words` (the run's regex store keeps a single
+    draft from compiling the two trie patterns).
     """
 
     __slots__ = ("_after", "_at_start", "_boundary")
@@ -63,7 +64,7 @@ class WordFinder:
     ) -> None:
         body = rf"(?:{trie_pattern(phrases)})(?![\w'’-]|\.\w)"
         self._at_start = compile(body, 0)
-        self._after = compile(rf"[^a-z0-9](?<=[^\w.'’-])({body})", 0)
+        self._after = compile(rf"[^a-z0-9]({body})", 0)
         self._boundary = re.compile(r"[^\w.'’-]")
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
@@ -76,6 +77,9 @@ class WordFinder:
         boundary = self._boundary.match
         while True:
             for m in self._after.finditer(text, max(pos - 1, 0)):
+                if not boundary(text, m.start()):
+                    pos = m.start(1) + 1
+                    break  # a word character before: search again from the next one
                 pos = m.end()
                 yield m.start(1), pos
                 if boundary(text, pos - 1):
