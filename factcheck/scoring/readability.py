@@ -50,7 +50,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import chain
 from math import sqrt
-from typing import Any, NamedTuple
+from typing import Any
 
 from factcheck.context import Context
 from factcheck.model import Analysis, Sentence
@@ -98,8 +98,14 @@ class SyllableTable(dict[str, int]):
         return count
 
 
-class WordCounts(NamedTuple):
-    """What the formulas count of one word. A few dozen distinct values, shared."""
+@dataclass(frozen=True, slots=True, eq=False)
+class WordCounts:
+    """What the formulas count of one word.
+
+    A few dozen distinct values, each made once per run and shared (``WordTable``),
+    so identity is equality: hashing by identity keeps the per-article ``Counter``
+    of them cheap.
+    """
 
     syllables: int
     polysyllable: bool  # 3+ syllables (SMOG)
@@ -125,20 +131,20 @@ class WordTable(dict[str, WordCounts]):
         super().__init__()
         self._syllables, self._easy = syllables, easy
         self._easy_polysyllables = easy_polysyllables
-        self._shared: dict[WordCounts, WordCounts] = {}
+        self._shared: dict[tuple[int, bool, bool], WordCounts] = {}
 
     def __missing__(self, word: str) -> WordCounts:
         if len(self) >= WORD_MEMO_LIMIT:
             self.clear()
         syllables = self._syllables[word]
         poly = syllables >= 3
-        counts = WordCounts(
-            syllables=syllables,
-            polysyllable=poly,
-            easy=word in self._easy,
-            complex=poly and word not in self._easy_polysyllables,
-        )
-        counts = self[word] = self._shared.setdefault(counts, counts)
+        easy = word in self._easy
+        complex_word = poly and word not in self._easy_polysyllables
+        shape = (syllables, easy, complex_word)
+        counts = self._shared.get(shape)
+        if counts is None:
+            counts = self._shared[shape] = WordCounts(syllables, poly, easy, complex_word)
+        self[word] = counts
         return counts
 
 
