@@ -13,6 +13,8 @@ statement as sourced too.
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from factcheck.context import Context
@@ -42,26 +44,39 @@ def _normalise(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class CueMatcher:
-    """Source cues as one-word cues (a set) and phrases (substrings between spaces)."""
+    """Source cues as one-word cues (a set) and phrases (substrings between spaces).
+
+    A phrase can only be in a text that holds each of its words, so phrases are
+    filed under their longest word (the rarest, as a rule: "according", "figures",
+    "published"): most sentences hold none of those, and are never padded and
+    searched for the phrases at all.
+    """
 
     words: frozenset[str]
-    phrases: tuple[str, ...]
+    phrases: Mapping[str, tuple[str, ...]]  # " according to " filed under "according"
 
     def search(self, text: str) -> bool:
         words = text.encode("ascii", "replace").decode().translate(_LETTERS_TABLE).split()
         if self.words and not self.words.isdisjoint(words):
             return True
+        keys = self.phrases.keys() & words
+        if not keys:
+            return False
         padded = f" {' '.join(words)} "  # the normalised text, a space at each end
-        return any(map(padded.__contains__, self.phrases))
+        return any(any(map(padded.__contains__, self.phrases[k])) for k in keys)
 
 
 def compile_cues(words: tuple[str, ...]) -> CueMatcher | None:
     cues = [_normalise(w) for w in words if w.strip()]
     if not cues:
         return None
+    phrases: dict[str, list[str]] = defaultdict(list)
+    for cue in cues:
+        if " " in cue:
+            phrases[max(cue.split(), key=len)].append(f" {cue} ")
     return CueMatcher(
         frozenset(c for c in cues if " " not in c),
-        tuple(f" {c} " for c in cues if " " in c),
+        {k: tuple(v) for k, v in phrases.items()},
     )
 
 
