@@ -189,26 +189,28 @@ class HyphenationPoints:
                 node = node.get(char)
                 if node is None:
                     break
-                pattern = node.get(_PATTERN)
-                if pattern:
-                    offset, values = pattern
-                    window = slice(i + offset, i + offset + len(values))
-                    references[window] = map(max, values, references[window])
+                for at, value in node.get(_PATTERN, ()):
+                    references[i + at] = max(references[i + at], value)
         low, high = self._left + 1, len(word) - self._right + 1  # index i is position i - 1
-        return sum(1 for i in range(low, min(high, size) + 1) if references[i] % 2)
+        return sum(map((2).__rmod__, references[low : min(high, size) + 1]))
 
 
 _PATTERN = ""  # the trie key of a node's pattern: no character is the empty string
 
 
 def _pattern_trie(patterns: dict[str, Any]) -> dict[str, Any]:
-    """Nested dicts, one level a character; a pattern sits at its last character's node."""
+    """Nested dicts, one level a character; a pattern sits at its last character's node.
+
+    A pattern (offset, values) is kept as its nonzero values with their positions:
+    the references start at 0 and only ever take the larger value, so zeros change
+    nothing.
+    """
     trie: dict[str, Any] = {}
-    for piece, pattern in patterns.items():
+    for piece, (offset, values) in patterns.items():
         node = trie
         for char in piece:
             node = node.setdefault(char, {})
-        node[_PATTERN] = pattern
+        node[_PATTERN] = tuple((offset + k, v) for k, v in enumerate(values) if v)
     return trie
 
 
