@@ -460,6 +460,9 @@ def test_compound_is_vaders_own_score(channel_text):
         "A sort of good plan, just enough good will, the bomb good, a beating heart.",
         "They met at the bus stop good and early; yeah right, she said, bad ass.",
         "The SO good plan: this good, so good, never so bad, least good, not good.",
+        # "n't" and "no" far from or next to a lexicon word
+        "It isn't over: after a long and tiring delay the good news came at last.",
+        "No deal was good; no good deal was made, and no one was happy with no hope.",
     ]
     for s in sentences:
         assert compound(vader, s) == vader.analyzer.polarity_scores(s.strip())["compound"], s

@@ -31,7 +31,7 @@ import string
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, pairwise
 from statistics import fmean
 from typing import Any
 
@@ -100,11 +100,9 @@ class Vader:
     # (negations, boosters, "no", "never", "so", "this", "least"): a lexicon word
     # with none of them before it, no "n't" and no idiom nearby keeps its valence.
     modifiers: frozenset[str]
-    # Words that can end a two- or three-word idiom or booster n-gram ("kind of",
-    # "to die for"), and words a special idiom can start with at the lexicon word
-    # ("yeah right"): without one of them nearby no n-gram can match.
-    ngram_ends: frozenset[str]
-    ngram_edges: frozenset[str]
+    # The last two words of each idiom and booster n-gram ("kind of", "die for"): an
+    # n-gram can only match where its last two words stand side by side.
+    ngram_tails: frozenset[tuple[str, str]]
     lower: TokenTable  # raw token -> lower-cased VADER word (memo for the run)
 
 
@@ -116,7 +114,6 @@ def build_vader() -> Vader:
 
     analyzer = lib.SentimentIntensityAnalyzer()
     ngrams = [key.split() for key in (*lib.SPECIAL_CASES, *lib.BOOSTER_DICT) if " " in key]
-    special = [key.split() for key in lib.SPECIAL_CASES if " " in key]
     return Vader(
         analyzer=analyzer,
         lib=lib,
@@ -125,8 +122,7 @@ def build_vader() -> Vader:
         negate=frozenset(lib.NEGATE),
         version=version("vaderSentiment"),
         modifiers=frozenset({*lib.NEGATE, *lib.BOOSTER_DICT, "no", "never", "so", "this", "least"}),
-        ngram_ends=frozenset(words[-1] for words in ngrams),
-        ngram_edges=frozenset(words[0] for words in special) | {w[-1] for w in special},
+        ngram_tails=frozenset((words[-2], words[-1]) for words in ngrams),
         lower=TokenTable(vader_lower),
     )
 
@@ -161,11 +157,12 @@ def _sentiments(vader: Vader, tokens: list[str], lower: list[str], any_nt: bool)
     """VADER 3.3.2's per-token loop (``polarity_scores``), over the lexicon words only.
 
     Words outside the lexicon score 0 as in VADER, and so do boosters and "kind" of
-    "kind of". Most lexicon words have no modifier in the three words before them, no
-    "n't" (``any_nt``: anywhere in the sentence) and no idiom around them, are not "no"
-    and not in capitals: every rule of ``sentiment_valence`` then leaves their valence
-    as it is (adding VADER's ``0.0`` scalars changes no nonzero float), so they skip
-    the rules; the others (and any word in capitals) go through :func:`_valence`.
+    "kind of". Most lexicon words have no modifier and no "n't" in the three words
+    before them (``any_nt``: some word of the sentence has one), no idiom around them,
+    are not a "no" before another lexicon word and not in capitals: every rule of
+    ``sentiment_valence`` then leaves their valence as it is (adding VADER's ``0.0``
+    scalars changes no nonzero float), so they skip the rules; the others go through
+    :func:`_valence`.
 
     ``tokens`` are the raw tokens: a token and VADER's word for it (punctuation
     stripped) are upper-case alike, which is all the capitals rules ask of them.
@@ -176,16 +173,18 @@ def _sentiments(vader: Vader, tokens: list[str], lower: list[str], any_nt: bool)
     is_cap_diff: bool | None = None  # worked out when a word needs the rules
     n = len(tokens)
     sentiments: list[float] = [0] * n
+    # Asked of the whole sentence first: most hold no modifier and no n-gram tail.
+    modified = any_nt or not modifiers.isdisjoint(lower)
+    idioms = not vader.ngram_tails.isdisjoint(pairwise(lower))
     for i in compress(range(n), map(lexicon.__contains__, lower)):
         low = lower[i]
         if low in boosters or (low == "kind" and i < n - 1 and lower[i + 1] == "of"):
             continue
         if (
-            any_nt
-            or low == "no"
-            or not modifiers.isdisjoint(lower[i - 3 : i] if i > 3 else lower[:i])
+            (modified and _modified(vader, lower[i - 3 : i] if i > 3 else lower[:i], any_nt))
+            or (low == "no" and i != n - 1 and lower[i + 1] in lexicon)
             or tokens[i].isupper()
-            or _idiom_possible(vader, lower, i)
+            or (idioms and _idiom_possible(vader, lower, i))
         ):
             if is_cap_diff is None:
                 is_cap_diff = any(map(str.isupper, tokens)) and lib.allcap_differential(tokens)
@@ -219,8 +218,11 @@ def _valence(vader: Vader, tokens: list[str], lower: list[str], i: int, is_cap_d
         valence = valence + c_incr if valence > 0 else valence - c_incr
     for start_i in range(3):
         if i > start_i and lower[i - (start_i + 1)] not in lexicon:
-            word = vader_word(tokens[i - (start_i + 1)])
-            s = lib.scalar_inc_dec(word, valence, is_cap_diff)
+            # scalar_inc_dec is 0.0 for a word that is not a booster.
+            s = 0.0
+            if lower[i - (start_i + 1)] in lib.BOOSTER_DICT:
+                word = vader_word(tokens[i - (start_i + 1)])
+                s = lib.scalar_inc_dec(word, valence, is_cap_diff)
             if start_i == 1 and s != 0:
                 s = s * 0.95
             if start_i == 2 and s != 0:
@@ -232,35 +234,38 @@ def _valence(vader: Vader, tokens: list[str], lower: list[str], i: int, is_cap_d
     return _least_check(vader, valence, lower, i)
 
 
+def _modified(vader: Vader, before: list[str], any_nt: bool) -> bool:
+    """Whether the (up to) three words before a lexicon word can change its valence."""
+    return not vader.modifiers.isdisjoint(before) or (any_nt and "n't" in " ".join(before))
+
+
 def _idiom_possible(vader: Vader, lower: list[str], i: int) -> bool:
     """Whether an n-gram that ``_special_idioms_check`` looks up could match at ``i``.
 
-    Its n-grams end at ``i``, ``i - 1`` or ``i - 2`` or start at ``i``: none can be an
-    idiom or booster n-gram unless one of those words ends (or, at ``i``, starts) one.
+    Its n-grams (of two or three words) lie within ``i - 3 .. i + 2`` and end at
+    ``i - 2`` or later: none can match unless two neighbours there are the last two
+    words of an idiom or booster n-gram.
     """
-    ends = vader.ngram_ends
-    return (
-        lower[i] in vader.ngram_edges
-        or (i > 0 and lower[i - 1] in ends)
-        or (i > 1 and lower[i - 2] in ends)
-    )
+    window = lower[i - 3 if i > 3 else 0 : i + 3]
+    return not vader.ngram_tails.isdisjoint(pairwise(window))
+
+
+def _negated(vader: Vader, word: str) -> bool:
+    """VADER's ``negated`` for one lower-cased word."""
+    return word in vader.negate or "n't" in word
 
 
 def _negation_check(vader: Vader, valence: float, lower: list[str], start_i: int, i: int) -> float:
     """``SentimentIntensityAnalyzer._negation_check`` on pre-lowered words."""
     n_scalar = vader.lib.N_SCALAR
-
-    def _negated(word: str) -> bool:
-        return word in vader.negate or "n't" in word
-
-    if start_i == 0 and _negated(lower[i - 1]):
+    if start_i == 0 and _negated(vader, lower[i - 1]):
         valence = valence * n_scalar
     if start_i == 1:
         if lower[i - 2] == "never" and lower[i - 1] in ("so", "this"):
             valence = valence * 1.25
         elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
             pass
-        elif _negated(lower[i - 2]):
+        elif _negated(vader, lower[i - 2]):
             valence = valence * n_scalar
     if start_i == 2:
         if (lower[i - 3] == "never" and lower[i - 2] in ("so", "this")) or lower[i - 1] in (
@@ -270,7 +275,7 @@ def _negation_check(vader: Vader, valence: float, lower: list[str], start_i: int
             valence = valence * 1.25
         elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
             pass
-        elif _negated(lower[i - 3]):
+        elif _negated(vader, lower[i - 3]):
             valence = valence * n_scalar
     return valence
 
