@@ -17,11 +17,11 @@ its lexicon words, with VADER's own lexicon, constants, ``scalar_inc_dec``,
 ``_but_check``, ``_punctuation_emphasis`` and ``normalize``; a sentence with no
 lexicon word (four in ten in news) is 0.0 at once, a lexicon word with no modifier
 near it keeps its valence without the rules, and text holding emoji goes to
-``polarity_scores`` itself. Tokens are stripped and lower-cased through a memo for
-the run (:class:`TokenTable`): news vocabulary repeats. The two agree to the last
-digit on all 31,000 sentences of the development articles, on the 50,000 sentences and
-statements of the 1,000 benchmark articles and on 200,000 random mixes of their words
-with VADER's modifiers (``tests/test_scoring.py`` checks a sample).
+``polarity_scores`` itself. Tokens are stripped and lower-cased a sentence at a time
+with C-level maps (:func:`lower_words`). The two agree to the last digit on all
+31,000 sentences of the development articles, on the 50,000 sentences and statements
+of the 1,000 benchmark articles and on 200,000 random mixes of their words with
+VADER's modifiers (``tests/test_scoring.py`` checks a sample).
 """
 
 from __future__ import annotations
@@ -29,9 +29,10 @@ from __future__ import annotations
 import re
 import string
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import compress, pairwise
+from itertools import compress, pairwise, repeat
+from operator import is_not
 from statistics import fmean
 from typing import Any
 
@@ -48,31 +49,6 @@ CAVEAT = (
 )
 STRONG = 0.5  # |compound| above this is a clearly positive or negative sentence
 _NOT_ASCII = re.compile(r"[\x00-\x7f]+")  # what remains of a text can hold emoji
-TOKEN_MEMO_LIMIT = 200_000  # distinct tokens a run remembers (~60,000 in 1,000 articles)
-
-
-class TokenTable(dict[str, str]):
-    """Raw token -> what VADER makes of it, memoised for the run.
-
-    VADER strips a token's leading and trailing punctuation unless that leaves two
-    characters or fewer (an emoticon such as ":)" stays whole), then lower-cases it:
-    a pure function of the token. News vocabulary repeats, so after the first
-    articles nearly every token of a sentence is a C-level dict hit (``map``) instead
-    of a strip, a length test and a lower per word. Bounded: a table that outgrows
-    :data:`TOKEN_MEMO_LIMIT` starts afresh, so a long batch cannot grow it forever.
-    """
-
-    __slots__ = ("convert",)
-
-    def __init__(self, convert: Callable[[str], str]) -> None:
-        super().__init__()
-        self.convert = convert
-
-    def __missing__(self, token: str) -> str:
-        if len(self) >= TOKEN_MEMO_LIMIT:
-            self.clear()
-        value = self[token] = self.convert(token)
-        return value
 
 
 def vader_word(token: str) -> str:
@@ -84,6 +60,27 @@ def vader_word(token: str) -> str:
 def vader_lower(token: str) -> str:
     """The lower-cased :func:`vader_word` of a token, the form every VADER rule looks up."""
     return vader_word(token).lower()
+
+
+def lower_words(text: str, folded: str) -> list[str]:
+    """:func:`vader_lower` of every token of ``text`` (``folded`` is ``text.lower()``).
+
+    Where lower() keeps each character one character (``folded`` as long as ``text``),
+    stripping the lower-cased token gives the same word, so the whole sentence is
+    stripped with one C-level ``map``, and only the tokens that lost punctuation and
+    kept two characters or fewer (":)", "it.") are put back whole. No table: a memo of
+    tokens costs more in cache misses, between the other stages, than it saves. A
+    character that lower-cases to two ("İ") could change the length test: then each
+    token goes through :func:`vader_lower`.
+    """
+    if len(folded) != len(text):
+        return [vader_lower(token) for token in text.split()]
+    tokens = folded.split()
+    words = list(map(str.strip, tokens, repeat(string.punctuation)))
+    for i in compress(range(len(words)), map(is_not, words, tokens)):
+        if len(words[i]) <= 2:
+            words[i] = tokens[i]
+    return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +100,6 @@ class Vader:
     # The last two words of each idiom and booster n-gram ("kind of", "die for"): an
     # n-gram can only match where its last two words stand side by side.
     ngram_tails: frozenset[tuple[str, str]]
-    lower: TokenTable  # raw token -> lower-cased VADER word (memo for the run)
 
 
 def build_vader() -> Vader:
@@ -123,7 +119,6 @@ def build_vader() -> Vader:
         version=version("vaderSentiment"),
         modifiers=frozenset({*lib.NEGATE, *lib.BOOSTER_DICT, "no", "never", "so", "this", "least"}),
         ngram_tails=frozenset((words[-2], words[-1]) for words in ngrams),
-        lower=TokenTable(vader_lower),
     )
 
 
@@ -135,12 +130,12 @@ def compound(vader: Vader, text: str) -> float:
     if not text.isascii() and not vader.emojis.isdisjoint(_NOT_ASCII.sub("", text)):
         # VADER rewrites emoji as words first: leave that rare case to it.
         return float(vader.analyzer.polarity_scores(text)["compound"])
-    tokens = text.split()
-    lower = list(map(vader.lower.__getitem__, tokens))
+    folded = text.lower()
+    lower = lower_words(text, folded)
     lexicon = vader.lexicon
     if lexicon.keys().isdisjoint(lower):
         return 0.0  # no word carries valence: every sentiment is 0
-    folded = text.lower()
+    tokens = text.split()  # the raw tokens, for their capitals
     sentiments = _sentiments(vader, tokens, lower, "n't" in folded)
     if "but" in folded and "but" in lower:
         # VADER passes its words, which _but_check lower-cases: the same as ``lower``.
