@@ -50,8 +50,10 @@ from factcheck.render.files import write_atomic
 from factcheck.render.html import HtmlRenderer
 from factcheck.render.pdf import (
     ATTACHMENT_NAME,
+    OpenArrayFFI,
     PdfRenderer,
     RefusedURL,
+    import_weasyprint,
     local_fetcher,
     render_pdf,
 )
@@ -857,6 +859,38 @@ def test_pdf_renderer_parses_each_stylesheet_once_and_drops_screen_css():
     second = renderer.render(small.replace("one", "two"))
     assert renderer._sheets == parsed and len(parsed) == 3  # parsed once each, reused
     assert "two" in PdfReader(io.BytesIO(second)).pages[0].extract_text()
+
+
+def test_preloaded_stylesheets_are_the_ones_a_report_page_uses(tmp_path):
+    renderer = PdfRenderer(templates_dir())
+    renderer.preload_stylesheets()
+    preloaded = dict(renderer._sheets)
+    assert len(preloaded) == len(list(templates_dir().glob("*.css")))
+    analysis = analyze_text("The council said 40 people came.", path="a.txt")
+    page = HtmlRenderer().render(build_context(analysis))
+    _, sheets = renderer._split_styles(page)
+    assert sheets and all(any(s is p for p in preloaded.values()) for s in sheets)
+    assert renderer._sheets == preloaded  # nothing parsed again
+
+
+def test_font_subsetting_allocates_arrays_without_a_new_c_parse_per_size():
+    """WeasyPrint asks for ``hb_codepoint_t[n]`` per font; each new n used to cost a C parse."""
+    import_weasyprint()
+    fonts = sys.modules["weasyprint.pdf.fonts"]
+    assert isinstance(fonts.ffi, OpenArrayFFI)
+    real = fonts.ffi._ffi
+    parsed = real._parsed_types
+    array = fonts.ffi.new("hb_codepoint_t[3]", (7, 8, 9))
+    assert list(array) == [7, 8, 9] and real.sizeof(array) == 3 * real.sizeof("hb_codepoint_t")
+    before = len(parsed)
+    for size in (1031, 1032, 2049):  # sizes no document used before
+        values = list(range(size))
+        assert list(fonts.ffi.new(f"hb_codepoint_t[{size}]", values)) == values
+    assert len(parsed) == before  # every size went through the one parsed "hb_codepoint_t[]"
+    assert len(fonts.ffi.new("char[5]")) == 5  # no initial values: the real FFI, unchanged
+    assert fonts.ffi.gc == real.gc
+    import_weasyprint()
+    assert fonts.ffi._ffi is real  # wrapped once, not once per call
 
 
 def test_weasyprint_imports_without_spawning_a_library_search():
