@@ -10,22 +10,18 @@ The CLI, the report and the CI checks are thin layers over these functions.
 
 from __future__ import annotations
 
-import glob
-import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 from factcheck import __version__
 from factcheck.context import Context, Options
-from factcheck.errors import InputError
+from factcheck.inputs import expand_paths
 from factcheck.model import Analysis, Document
 from factcheck.ruleset import RuleSet, load_ruleset
 
 Stage = Callable[[Analysis, Context], Analysis]
 R = TypeVar("R")
-
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 
 
 def stages() -> tuple[Stage, ...]:
@@ -121,42 +117,3 @@ def analyze_each(
 
     ctx = ctx or make_context(options)
     yield from map_articles(expand_paths(paths), ctx, task, jobs=jobs)
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[str]:
-    """Expand folders and globs into article files, keeping the order the user gave.
-
-    A path that does not exist and matches no glob is an InputError; a folder is
-    searched recursively for article files (hidden folders skipped).
-    """
-    out: list[str] = []
-    for raw in paths:
-        item = str(raw)
-        if item == "-":
-            out.append(item)
-            continue
-        if os.path.isdir(item):
-            found = sorted(
-                str(p)
-                for p in Path(item).rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(item).parts)
-                and p.name.lower() != "readme.md"
-            )
-            if not found:
-                raise InputError(
-                    f"{item}: no articles in this folder",
-                    hint=f"factcheck reads {', '.join(ARTICLE_SUFFIXES)}",
-                )
-            out.extend(found)
-        elif os.path.exists(item):
-            out.append(item)
-        elif glob.has_magic(item):
-            matches = sorted(p for p in glob.glob(item, recursive=True) if os.path.isfile(p))
-            if not matches:
-                raise InputError(f"{item}: no file matches this pattern")
-            out.extend(matches)
-        else:
-            raise InputError(f"{item}: no such file or folder")
-    return out

@@ -908,6 +908,44 @@ def test_weasyprint_imports_without_spawning_a_library_search():
     assert proc.stdout.strip() == "70.0"
 
 
+def test_worker_warm_up_parses_the_stylesheets_and_freezes_what_it_loaded():
+    """Run in a child process: the warm-up changes the garbage collector of its process."""
+    code = (
+        "import gc\n"
+        "from factcheck.cli_report import pdf_renderer, warm_up\n"
+        "from factcheck.resources import templates_dir\n"
+        "before = gc.get_freeze_count()\n"
+        "warm_up(templates_dir())\n"
+        "print(before, gc.get_freeze_count(), len(pdf_renderer(templates_dir())._sheets))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    before, frozen, sheets = map(int, proc.stdout.split())
+    assert before == 0 and frozen > 50_000  # WeasyPrint's modules and caches
+    assert sheets == len(list(templates_dir().glob("*.css")))
+
+
+def test_report_starts_its_pdf_workers_before_loading_the_pipeline(tmp_path: Path):
+    """The workers import WeasyPrint (most of a second): they start before the rules load."""
+    article = tmp_path / "a.txt"
+    article.write_text("The council said 40 people came.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from factcheck import cli_report\n"
+        "def start_pool(workers, template_dir):\n"
+        "    heavy = ('factcheck.api', 'factcheck.model', 'factcheck.ruleset')\n"
+        "    print('loaded:', [m for m in heavy if m in sys.modules], 'workers:', workers)\n"
+        "    raise SystemExit(0)\n"
+        "cli_report.start_pool = start_pool\n"
+        "from factcheck.cli import app\n"
+        f"app(['report', {str(article)!r}, '-o', {str(tmp_path / 'out')!r}])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "loaded: [] workers: 1"
+    assert not (tmp_path / "out").exists()
+
+
 def test_renderer_never_connects_or_reads_outside(tmp_path: Path):
     """A hostile template pointing at a live local server: the server sees no connection."""
     server = socket.socket()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from factcheck.model import Analysis
+if TYPE_CHECKING:
+    from factcheck.model import Analysis
 
 
 def analyze_output(results: Sequence[Analysis], output_format: str) -> str:
