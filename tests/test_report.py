@@ -799,6 +799,19 @@ def test_marks_at_one_offset_are_ordered_claim_loaded_statement():
     assert marks == ["C1", "L1", "S1"]
 
 
+def test_method_lists_a_repeated_left_out_passage_once_with_its_count():
+    text = (
+        "Live updates\n\nThe mayor said 40 people came.\n\n___\n\nThe council said 12 roads"
+        " closed.\n\n___\n\nPolice said two men were held.\n\n___\n\nMore later.\n"
+    )
+    analysis = analyze_text(text, path="live.txt")
+    assert len(analysis.document.excluded) == 3
+    method = build_context(analysis)["method"]
+    assert method["excluded"] == [{"reason": "separator line", "text": "___", "count": 3}]
+    page = HtmlRenderer().render(build_context(analysis))
+    assert page.count("separator line: ___") == 1 and "(×3)" in page
+
+
 def test_article_text_is_escaped_never_markup():
     text = (
         'A reader sent <img src="http://127.0.0.1:9/x.png"> and <script>alert(1)</script> '

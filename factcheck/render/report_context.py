@@ -753,11 +753,22 @@ def _method(
         "rules_fired": fired,
         "thresholds": rows,
         "balance_formula": balance.formula if balance is not None else "",
-        "excluded": [
-            {"reason": e.reason, "text": _squash(analysis.document.text[e.start : e.end], 80)}
-            for e in analysis.document.excluded
-        ],
+        "excluded": _excluded_rows(analysis),
     }
+
+
+def _excluded_rows(analysis: Analysis) -> list[dict[str, Any]]:
+    """What was left out of scoring, identical passages listed once with their count.
+
+    A live blog repeats its separator line or "Read more:" block dozens of times;
+    one row each filled a page of the method section with the same line.
+    """
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for e in analysis.document.excluded:
+        text = _squash(analysis.document.text[e.start : e.end], 80)
+        row = rows.setdefault((e.reason, text), {"reason": e.reason, "text": text, "count": 0})
+        row["count"] += 1
+    return list(rows.values())
 
 
 def _annotation_rules(analysis: Analysis) -> Iterable[str]:
