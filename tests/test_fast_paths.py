@@ -8,6 +8,7 @@ replaces, on real text and on the edge cases that decide between them.
 
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
 
 import pytest
@@ -114,7 +115,7 @@ def test_front_matter_errors_are_safe_loads(body: str) -> None:
 def test_hyphenation_points_are_pyphens() -> None:
     from textstat.backend.utils import get_pyphen
 
-    from factcheck.scoring.readability import HyphenationPoints
+    from factcheck.scoring.readability import HyphenationPoints, _hyphenation_data
 
     pyphen = get_pyphen("en_US")
     points = HyphenationPoints.of_pyphen(pyphen)
@@ -131,6 +132,10 @@ def test_hyphenation_points_are_pyphens() -> None:
     ]
     assert [points.count(w) for w in words] == [len(pyphen.positions(w)) for w in words]
     assert points.count("hyphenation") == 2  # hy-phen-ation: pyphen's en_US points
+    # The trie as kept on disk (marshal) counts the same.
+    data = marshal.loads(marshal.dumps(_hyphenation_data("en_US")))
+    from_disk = HyphenationPoints.of_data(data)
+    assert [from_disk.count(w) for w in words] == [points.count(w) for w in words]
 
 
 def test_punctuation_stripped_as_textstat_does() -> None:
