@@ -195,6 +195,20 @@ def test_near_and_neighbour_conditions(tmp_path):
     assert hits("A hidden agenda, Trump's agenda, the agenda.", ctx) == ["agenda", "agenda"]
 
 
+def test_unless_preceded_by_a_hyphenated_prefix(tmp_path):
+    """A prefix joined by a hyphen ("non-partisan") counts as the word before the hit."""
+    ctx = make_ctx(
+        tmp_path,
+        """
+        - term: partisan
+          suggestion: name the party
+          unless_preceded_by: [non-]
+        """,
+    )
+    assert hits("A non-partisan panel. A non partisan panel.", ctx) == []
+    assert hits("A partisan panel. A none-too-partisan tone.", ctx) == ["partisan", "partisan"]
+
+
 def test_hits_in_code_and_link_targets_are_masked(tmp_path):
     ctx = make_ctx(
         tmp_path,

@@ -35,6 +35,11 @@ _WORD_END_RE = re.compile(r"\w(?!\w)")
 _SEP = r"[\s\-]+"
 # Between a hit and the word that follows or precedes it: spaces and quote marks.
 _GAP = r"[\s\"'“”‘’(]*"
+# Between a hit and the word before it, a hyphen too: a prefix joined to the hit
+# ("non-partisan", "counter-propaganda") is the word before it. Condition words are
+# folded to phrase keys, which drop a trailing hyphen, so without this a listed
+# ``non-`` could never match.
+_PRE_GAP = r"[\s\"'“”‘’(\-]*"
 
 Window = Callable[[int, int], tuple[int, int]]
 Compile = Callable[[str], "re.Pattern[str]"]
@@ -471,7 +476,7 @@ def condition_source(kind: str, words: tuple[str, ...]) -> str:
     if kind == "followed_by":
         return rf"{_GAP}(?:{alternatives})"
     if kind == "preceded_by":
-        return rf"(?:{alternatives}){_GAP}$"
+        return rf"(?:{alternatives}){_PRE_GAP}$"
     return alternatives
 
 
