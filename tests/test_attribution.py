@@ -511,6 +511,14 @@ def test_pronoun_gender_from_the_title(ctx):
     assert _speaker_of(a, st).name == "Anna Lopez"
 
 
+def test_contracted_pronoun_is_a_pronoun_not_a_speaker_named_after_it(ctx):
+    a = _analyze("I've argued that the disclosure rules go too far.", ctx)
+    assert _only(a).speaker is None and a.speakers == ()
+    text = "Mayor Anne Hidalgo spoke on Monday. She’d said that the plan would fail."
+    a = _analyze(text, ctx)
+    assert _speaker_of(a, _only(a)).name == "Anne Hidalgo"
+
+
 def test_role_description_resolves_through_the_article_title(ctx):
     text = (
         "French Interior Minister Gerald Darmanin met counterparts in Calais. "

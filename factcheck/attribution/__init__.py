@@ -217,9 +217,17 @@ def _resolve_span(
 ) -> Entity | None:
     start, end = span
     text = resolver.view[start:end].lower()
-    if text in ("he", "she", "they", "it", "i", "we"):
+    contracted = _CONTRACTED_PRONOUN.fullmatch(text)
+    if contracted:  # "I've argued", "she'd said": the pronoun is the speaker
+        text = contracted.group(1)
+        end = start + len(text)
+    if text in _SUBJECT_PRONOUNS:
         return resolver.resolve_pronoun(start, end, previous=previous)
     return resolver.resolve_phrase(start, end)
+
+
+_SUBJECT_PRONOUNS = ("he", "she", "they", "it", "i", "we")
+_CONTRACTED_PRONOUN = re.compile(r"(he|she|they|it|i|we)['’](?:ve|ll|d|m|re|s)")
 
 
 def _sentence_subject(sentences: Sentences, si: int) -> tuple[int, int] | None:
