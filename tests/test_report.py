@@ -620,7 +620,7 @@ def test_design_pdf_shows_every_section(design: Rendered):
         assert design.has(speaker.name), speaker.name
     assert a.balance is not None and a.balance.score is not None
     assert design.has(f"{a.balance.score:.2f}")
-    assert design.has("Mentioned but silent: Emmanuel Macron (French President); Priti Patel")
+    assert design.has("Mentioned but silent: Emmanuel Macron (French President; France) · 1")
     assert design.has("UK is accused in the story and gets no reply.")
     assert design.has("Speaks first: France (France)")
     assert design.has("Flesch reading ease: 45.3")

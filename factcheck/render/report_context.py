@@ -548,6 +548,7 @@ def _voices(
             "mentions": len(sp.mentions),
             "silent": sp.statements == 0,
             "said": said.get(sp.id, []),
+            "about": _about(sp.name, sp.affiliation, sp.side),
         }
         for sp in analysis.speakers
     ]
@@ -567,6 +568,7 @@ def _voices(
                 "mentions": 0,
                 "silent": False,
                 "said": orphans,
+                "about": "",
             }
         )
     ordered = sorted(analysis.statements, key=lambda s: (s.start, s.end))
@@ -632,6 +634,15 @@ def _voices(
         "chart": charts.data_uri(chart),
         "chart_alt": alt,
     }
+
+
+def _about(name: str, affiliation: str | None, side: str | None) -> str:
+    """Affiliation and side, each once and only when it adds to the name: "Minister; France"."""
+    parts: list[str] = []
+    for part in (affiliation, side):
+        if part and part != name and part not in parts:
+            parts.append(part)
+    return "; ".join(parts)
 
 
 # -- tone and readability ----------------------------------------------------------------------
