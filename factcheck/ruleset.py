@@ -16,33 +16,42 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from factcheck import resources
 from factcheck.errors import RuleFileError
 from factcheck.model import Severity
 from factcheck.rulecache import RuleCache
 
+if TYPE_CHECKING:
+    import yaml
+
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
-class _RuleLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+@cache
+def _rule_loader() -> type:
     """Safe loader (libyaml's C parser when PyYAML has it) with YAML 1.2 booleans.
 
     YAML 1.1 reads ``no``, ``on``, ``yes`` and ``off`` as booleans: a lexicon word
     list holding "no" would silently become ``False``. Only true/false are booleans here.
+    Built on first use: a run whose rules come from the rule cache never imports YAML.
     """
+    import yaml
+
+    class RuleLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
+
+    RuleLoader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL_TAG]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    RuleLoader.add_implicit_resolver(
+        _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    return RuleLoader
 
 
-_RuleLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL_TAG]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_RuleLoader.add_implicit_resolver(
-    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
 MARKER_RE = re.compile(r"\[\[(.+?)\]\]", re.S)
 KINDS = ("lexicon", "cues", "roles", "sides", "quantities", "boilerplate", "check")
 
@@ -216,8 +225,10 @@ def validated_data(path: Path, text: str | None = None) -> dict[str, Any]:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise RuleFileError(shown, f"cannot read rule file: {exc}") from None
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_RuleLoader)
+        data = yaml.load(text, Loader=_rule_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -322,7 +333,9 @@ def _validator() -> Any:
 
 def _compose(text: str) -> yaml.Node | None:
     """The YAML node tree, for line numbers: built only on the error path."""
-    return yaml.compose(text, Loader=_RuleLoader)
+    import yaml
+
+    return yaml.compose(text, Loader=_rule_loader())
 
 
 def _validate(shown: str, data: dict[str, Any], text: str) -> None:
@@ -431,6 +444,8 @@ def _did_you_mean(word: str, options: Iterable[str]) -> str | None:
 
 def _line_of(node: yaml.Node | None, path: Sequence[Any], *, key_line: bool = False) -> int | None:
     """1-based line of the YAML node at ``path`` (or of its key when ``key_line``)."""
+    import yaml
+
     current = node
     line = current.start_mark.line + 1 if current is not None else None
     for i, part in enumerate(path):

@@ -592,6 +592,29 @@ def test_detector_alone_reads_plain_text(ctx):
     assert [(q.kind, q.value) for q in found] == [("money", 3e9), ("date", 2016)]
 
 
+def test_exclusion_patterns_compile_through_the_given_compiler(ctx):
+    """The run's regex store compiles them; a bad one is a rule-file error naming its key."""
+    import dataclasses
+    import re
+
+    compiled: list[str] = []
+
+    def spy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        compiled.append(pattern)
+        return re.compile(pattern, flags)
+
+    rules = list(ctx.ruleset.of_kind("quantities"))
+    vocab = build_vocabulary(rules, spy)
+    assert [e.pattern.pattern for e in vocab.exclusions] == compiled and compiled
+    rule = next(r for r in rules if r.body.get("exclude"))
+    broken = dataclasses.replace(
+        rule, body={**rule.body, "exclude": [{"pattern": "(unclosed", "why": "test"}]}
+    )
+    with pytest.raises(RuleFileError, match="bad regular expression") as err:
+        build_vocabulary([broken], spy)
+    assert "exclude.0.pattern" in str(err.value)
+
+
 def test_every_claim_kind_is_decided_by_a_rule_file(ctx):
     vocab = build_vocabulary(ctx.ruleset.of_kind("quantities"))
     kinds = {

@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from factcheck.errors import ConfigError
 
 
@@ -118,6 +116,8 @@ def read_sides_file(path: Path) -> dict[str, tuple[str, ...]]:
         raise ConfigError(f"{shown}: sides file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{shown}: cannot read sides file: {exc}") from None
+    import yaml  # here: only a sides file needs it
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

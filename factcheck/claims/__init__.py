@@ -35,7 +35,8 @@ def grammar_for(ctx: Context) -> Grammar:
     return ctx.compiled(
         "claims.grammar",
         lambda: compile_grammar(
-            build_vocabulary(ctx.ruleset.of_kind("quantities")), store_for(ctx).compile
+            build_vocabulary(ctx.ruleset.of_kind("quantities"), store_for(ctx).compile),
+            store_for(ctx).compile,
         ),
     )
 

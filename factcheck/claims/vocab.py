@@ -11,7 +11,7 @@ a currency or a unit without touching code. :func:`build_vocabulary` folds all e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -122,8 +122,14 @@ SENSE_KINDS = {
 SENSE_ORDER = ("ages", "currencies", "minor", "percentages", "durations", "units")
 
 
-def build_vocabulary(rules: Iterable[Rule]) -> Vocabulary:
-    """Fold the enabled ``quantities`` rules into one :class:`Vocabulary`."""
+def build_vocabulary(
+    rules: Iterable[Rule], compile: Callable[[str, int], re.Pattern[str]] = re.compile
+) -> Vocabulary:
+    """Fold the enabled ``quantities`` rules into one :class:`Vocabulary`.
+
+    ``compile`` compiles the rules' exclusion patterns: the run's regex store, so that
+    a short draft does not pay for compiling them again (about 20 ms).
+    """
     acc: dict[str, Any] = {name: {} for name in _DICT_FIELDS} | {
         name: set() for name in _SET_FIELDS
     }
@@ -141,7 +147,7 @@ def build_vocabulary(rules: Iterable[Rule]) -> Vocabulary:
         for i, item in enumerate(body.get("exclude", ())):
             flags = 0 if item.get("case_sensitive") else re.I
             try:
-                pattern = re.compile(item["pattern"], flags)
+                pattern = compile(item["pattern"], flags)
             except re.error as exc:
                 raise RuleFileError(
                     str(rule.path), f"bad regular expression: {exc}", key=f"exclude.{i}.pattern"

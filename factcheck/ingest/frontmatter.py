@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from factcheck.errors import InputError
 from factcheck.model import DocumentMeta
 
@@ -51,6 +49,8 @@ def find_front_matter(text: str, shown: str) -> FrontMatter | None:
     if text.startswith("\n", end):
         end += 1
     body = text[opening.end() : closing.start()]
+    import yaml  # here: most articles have no front matter
+
     try:
         data = _load_yaml(body)
     except yaml.YAMLError as exc:
@@ -78,6 +78,8 @@ def _load_yaml(body: str) -> Any:
     Same constructor, same values; on any error the pure-Python loader parses again,
     so the message (and its line) is the one ``safe_load`` gives.
     """
+    import yaml
+
     loader = getattr(yaml, "CSafeLoader", None)
     if loader is not None:
         try:
