@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from factcheck.model import Analysis
+from factcheck.model import Analysis, Claim
 from factcheck.render.result_dict import Positions
+
+# How a claim with neither a named speaker nor a link is sourced, in the report's words.
+_HOW_SOURCED = {"cue": "attributed in the sentence"}
 
 
 def render_summary(analysis: Analysis) -> str:
@@ -17,10 +20,10 @@ def render_summary(analysis: Analysis) -> str:
         out.append("  Numeric claims:")
         for c in analysis.claims:
             line, col = pos.line_col(c.start)
-            value = c.value if c.value is not None else f"{c.low}..{c.high}"
+            value = _value_text(c)
             extra = ", ".join(x for x in (c.qualifier, c.unit, c.noun) if x)
-            source = analysis.speaker_name(c.speaker) or c.link or c.source
-            who = f"sourced ({source})" if c.status == "sourced" else "unsourced"
+            source = analysis.speaker_name(c.speaker) or c.link or _HOW_SOURCED.get(c.source)
+            who = "unsourced" if c.status != "sourced" else f"sourced ({source or c.source})"
             out.append(f"    {line}:{col} {c.text!r} {c.kind}={value} [{extra}] {who}")
     if analysis.loaded:
         out.append("  Loaded language:")
@@ -44,3 +47,20 @@ def render_summary(analysis: Analysis) -> str:
             line, col = pos.line_col(f.start)
             out.append(f"    {line}:{col} {f.severity} {f.rule} {f.message}")
     return "\n".join(out) + "\n"
+
+
+def _value_text(claim: Claim) -> str:
+    """The normalised value as a reader writes it: 1000.0, 20.0..30.0, --12-01.
+
+    The qualifier ("more than", "up to") is printed beside it, so a one-sided bound
+    shows its value; a range shows both ends rather than its midpoint.
+    """
+    if claim.kind == "date" and claim.date:
+        return claim.date
+    low, high = claim.low, claim.high
+    if low is not None and high is not None and low != high:
+        return f"{low}..{high}"
+    if claim.value is not None:
+        return str(claim.value)
+    bound = low if low is not None else high
+    return "?" if bound is None else str(bound)
