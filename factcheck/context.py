@@ -43,6 +43,9 @@ class Options:
     thresholds: Thresholds = field(default_factory=Thresholds)
     tone: bool = True
     readability: bool = True
+    # False: readability only for its metrics (``check``); none for a story too short
+    # to have them. True: counts and sentence lengths for every story (reports).
+    readability_counts: bool = True
 
 
 @dataclass(slots=True)

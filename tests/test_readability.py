@@ -192,3 +192,16 @@ def test_compute_readability_reuses_the_lexicon(rctx):
     first = rctx.cache["scoring.readability"]
     compute_readability(a, rctx)
     assert rctx.cache["scoring.readability"] is first
+
+
+def test_metrics_only_mode_skips_a_story_too_short_to_grade(rctx):
+    """``check`` needs readability for the grade alone: a short draft loads no syllable table."""
+    ctx = Context(ruleset=RuleSet((), ""), options=Options(tone=False, readability_counts=False))
+    text = "The council said the library will open on Sundays. It costs little."
+    short = scored(text, ctx)
+    assert short.readability is None and "scoring.readability" not in ctx.cache
+    assert "textstat" not in short.versions
+    assert scored(text, rctx).readability["words"] == 12  # reports still count a short story
+    graded = scored(PLAIN * 3, ctx)  # over 100 words: graded exactly as in a report
+    assert graded.readability is not None and graded.readability["flesch_kincaid_grade"]
+    assert graded.readability == scored(PLAIN * 3, rctx).readability

@@ -137,12 +137,14 @@ def for_findings(options: Options, ruleset: RuleSet) -> Options:
     """Switch off what no finding reads: tone always, readability unless a grade rule is on.
 
     Tone is shown in reports but never raises a finding, and ``check`` renders only
-    findings and document figures; readability feeds the reading-grade check alone.
+    findings and document figures; readability feeds the reading-grade check alone,
+    so its counts are skipped for a story too short to be graded.
     """
     return replace(
         options,
         tone=False,
         readability=options.readability and ruleset.check(READING_GRADE_CHECK) is not None,
+        readability_counts=False,
     )
 
 

@@ -25,6 +25,7 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
     if ctx.options.readability:
         from factcheck.scoring import readability
 
-        changes["readability"] = readability.compute_readability(analysis, ctx)
-        versions["textstat"] = readability.textstat_version(ctx)
+        changes["readability"] = scores = readability.compute_readability(analysis, ctx)
+        if scores is not None:
+            versions["textstat"] = readability.textstat_version(ctx)
     return analysis.evolve(versions=versions, **changes)

@@ -336,14 +336,21 @@ def _lexicon_data() -> dict[str, Any]:
     }
 
 
-def compute_readability(analysis: Analysis, ctx: Context) -> dict[str, Any]:
-    """The ``readability`` layer of one analysed story."""
-    lex = ctx.compiled("scoring.readability", build_lexicon)
+def compute_readability(analysis: Analysis, ctx: Context) -> dict[str, Any] | None:
+    """The ``readability`` layer of one analysed story.
+
+    None when ``Options.readability_counts`` is off (``check``: only the metrics feed
+    a finding) and the story is too short for the metrics: a short draft then never
+    loads the syllable table.
+    """
     view = analysis.document.view
     # One pass of textstat's punctuation removal over the prose, one line a sentence:
     # the same tokens as ``list_words`` on each sentence (its patterns never look
     # across a line end), without a regex call per sentence.
     lines = "\n".join(view[s.start : s.end].replace("\n", " ") for s in prose_sentences(analysis))
+    if not ctx.options.readability_counts and len(lines.split()) < MIN_WORDS:
+        return None  # removing punctuation never adds a word: below MIN_WORDS for sure
+    lex = ctx.compiled("scoring.readability", build_lexicon)
     stripped = lex.strip_punctuation(lines)
     # Per-token work as C-level maps: this runs on every article of a batch. The
     # words of each sentence, lower-cased (lower() moves no space and no line end).
