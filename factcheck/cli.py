@@ -204,15 +204,19 @@ def analyze(
       factcheck analyze drafts/ --format text
     """
     from factcheck.api import analyze_each
-    from factcheck.parallel import json_line, text_summary
+    from factcheck.parallel import json_line, text_summary, with_warnings
 
     if output_format not in ("json", "text"):
         raise fail(f"--format must be json or text, not {output_format!r}")
     options = build_options(rules, disable, severity, input_format, side, sides_file, max_bytes)
-    task = json_line if output_format == "json" else text_summary
+    render = json_line if output_format == "json" else text_summary
+    task = functools.partial(with_warnings, render)
     # Everything is read and analysed before a byte is written: bad input writes nothing.
     results = list(analyze_each(paths, task, options, jobs=jobs))
-    emit(("" if output_format == "json" else "\n").join(results), output)
+    emit(("" if output_format == "json" else "\n").join(text for text, _ in results), output)
+    for _, warnings in results:
+        for warning in warnings:
+            typer.echo(f"factcheck: warning: {warning}", err=True)
 
 
 def emit(text: str, output: Path | None) -> None:

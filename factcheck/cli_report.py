@@ -282,6 +282,8 @@ class ReportRun:
 
         try:
             analysis = analyze_path(outcome.path, ctx=self.ctx)
+            for warning in analysis.document.warnings:
+                typer.echo(f"factcheck: warning: {warning}", err=True)  # names its file
             html, result_json = build_report(analysis, self.ctx, self.html_renderer)
             if "html" in self.formats:
                 target = self.out_dir / f"{stem}.html"

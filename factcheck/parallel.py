@@ -182,3 +182,15 @@ def text_summary(analysis: Analysis, ctx: Context) -> str:
     from factcheck.render.summary import render_summary
 
     return render_summary(analysis)
+
+
+def with_warnings(
+    render: Task[str], analysis: Analysis, ctx: Context
+) -> tuple[str, tuple[str, ...]]:
+    """``render``'s output and the document's reading warnings ("read as Windows-1252").
+
+    Workers send both back, so the command can print the warnings on stderr: a guessed
+    encoding changes curly quotes silently, and the user should hear of it. Each
+    warning already names its file.
+    """
+    return render(analysis, ctx), analysis.document.warnings

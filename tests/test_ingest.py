@@ -139,6 +139,28 @@ def test_cp1252_is_read_with_a_warning(tmp_path):
     assert len(doc.warnings) == 1 and "Windows-1252" in doc.warnings[0]
 
 
+@pytest.mark.parametrize("command", ["analyze", "check", "report"])
+def test_every_command_tells_the_user_an_encoding_was_guessed(tmp_path, command):
+    path = tmp_path / "windows.txt"
+    path.write_bytes(
+        "\u201cWe will not be held hostage\u201d \u2014 Darmanin said.\n".encode("cp1252")
+    )
+    args = [command, str(path)]
+    if command == "report":
+        args += ["--format", "html", "-o", str(tmp_path / "out")]
+    result = runner.invoke(app, args)
+    assert result.exit_code in (0, 1), result.output
+    warning = f"factcheck: warning: {path}: not valid UTF-8 (byte 0x93 at offset 0); read as"
+    assert result.stderr.count(warning) == 1, result.stderr  # once, naming the file once
+    if command == "analyze":
+        record = json.loads(result.stdout)
+        expected = warning.removeprefix("factcheck: warning: ") + " Windows-1252, check quotes"
+        assert record["document"]["warnings"] == [expected + " and accents"]
+    if command == "report":
+        html = (tmp_path / "out" / "windows.html").read_text(encoding="utf-8")
+        assert "read as Windows-1252, check quotes and accents" in html
+
+
 def test_utf8_bom_is_dropped_and_offsets_count_from_after_it(tmp_path):
     path = tmp_path / "bom.md"
     path.write_bytes(b"\xef\xbb\xbf# Title\n\n27 people died.\n")

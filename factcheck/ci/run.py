@@ -199,7 +199,7 @@ def report_file(analysis: Analysis, ctx: Context, settings: Settings) -> FileRep
         unsourced_claims=sum(1 for c in analysis.claims if c.status == "unsourced"),
         reporter_loaded=sum(1 for t in analysis.loaded if t.voice == "reporter"),
         findings=located,
-        warnings=tuple(f"{doc.path}: {w}" for w in doc.warnings),
+        warnings=doc.warnings,  # each names its file already
     )
 
 
