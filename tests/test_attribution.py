@@ -493,6 +493,34 @@ def test_not_a_statement(ctx):
 # --------------------------------------------------------------------------- speakers
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Trump's claim that thousands had celebrated was false.", "that thousands had celebrated"),
+        ("Trump's claim that he had been wiretapped by Obama is false.",
+         "that he had been wiretapped by Obama"),
+        ("Trump's claim that the vote was rigged has been rejected by courts.",
+         "that the vote was rigged"),
+        ("Trump's claim that crowds had cheered and danced was false.",
+         "that crowds had cheered and danced"),
+        ("Trump's pledge to build a wall won votes.", "to build a wall"),
+        ("But Trump's claim that the deal was signed in secret was never proven.",
+         "that the deal was signed in secret"),
+    ],
+)  # fmt: skip
+def test_a_nominal_cue_in_subject_position_ends_before_the_main_verb(ctx, text, content):
+    a = _analyze(text, ctx)
+    statements = [st for st in a.statements if st.cue in ("claim", "pledge")]
+    assert [st.text for st in statements] == [content]
+    assert _speaker_of(a, statements[0]).name == "Trump"
+
+
+def test_a_nominal_cue_in_object_position_keeps_its_whole_complement(ctx):
+    a = _analyze("The ad repeated Trump's claim that the deal was signed and was kept secret.", ctx)
+    statements = [st for st in a.statements if st.cue == "claim"]
+    assert [st.text for st in statements] == ["that the deal was signed and was kept secret"]
+
+
 def test_pronoun_resolves_to_the_previous_speaker(ctx):
     text = (
         "British Interior Minister Priti Patel met her French counterpart on Sunday. "

@@ -809,7 +809,10 @@ class Frames:
             return
         start = toks[i].start
         end = self._content_end(si, toks, start, noun_content=entry.object == "target")
-        if i > 0 and toks[i - 1].lower == "that":
+        clause = "that" if i > 0 and toks[i - 1].lower == "that" else toks[i].lower
+        if clause in ("that", "to") and _sentence_initial(toks, _first_at(toks, speaker[0]) or 0):
+            end = min(end, _before_main_verb(toks, i + (clause == "to"), end, clause))
+        if clause == "that":
             start = toks[i - 1].start  # the that-clause whole, as PolNeAR and PARC mark it
         if end <= start:
             return
@@ -1262,6 +1265,55 @@ def _embedded(toks: list[Token], k: int) -> bool:
                 and (nxt.lower in _FINITE or (nxt.lower.endswith("ed") and len(nxt.lower) > 4))
             )
     return False
+
+
+_LEADING_LINKS = frozenset({"but", "and", "yet", "so", "still", "however", "now"})
+# Common irregular past forms that can be a sentence's main verb after a subject clause.
+_IRREGULAR_PAST = frozenset({"won", "lost", "grew", "drew", "made", "came", "went", "became",
+                             "left", "fell", "rose", "led", "broke", "took", "gave", "began",
+                             "met", "found", "got", "held", "kept", "set", "put", "hit",
+                             "seems", "remains", "appears", "looks", "sounds"})  # fmt: skip
+_VERB_GROUP_GLUE = frozenset({"not", "n't", "never", "also", "already", "still", "just", "been",
+                              "be", "being"})  # fmt: skip
+
+
+def _sentence_initial(toks: list[Token], index: int) -> bool:
+    """Only punctuation and a linking word ("But", "And") before token ``index``."""
+    return all(not t.is_word or t.lower in _LEADING_LINKS for t in toks[:index])
+
+
+def _before_main_verb(toks: list[Token], first: int, end: int, clause: str) -> int:
+    """Where a subject's complement ends: before the sentence's main verb.
+
+    ``His promise [to cut taxes] was broken``, ``Trump's claim [that thousands had
+    celebrated] was false``: with the nominal cue in subject position, the first verb
+    group after a to-infinitive, or the second after a that-clause (the clause has its
+    own), is the main verb. A group after "and", "or" or a comma continues the clause.
+    """
+    groups = 1 if clause == "to" else 0  # the infinitive is the to-clause's own verb
+    in_group = after_main = False  # inside a verb group; its main verb already seen
+    for k in range(first, len(toks)):
+        tok = toks[k]
+        if tok.start >= end:
+            break
+        auxiliary = tok.lower in _FINITE
+        verbish = (
+            auxiliary
+            or tok.lower in _IRREGULAR_PAST
+            or (tok.lower.endswith("ed") and len(tok.lower) > 4)
+        )
+        if verbish:
+            if not in_group or (auxiliary and after_main):  # "had celebrated | was false"
+                if k > first and toks[k - 1].lower in ("and", "or", ","):
+                    in_group, after_main = True, not auxiliary
+                    continue  # "had lied and cheated": the same clause
+                groups += 1
+                if groups == 2:
+                    return toks[k - 1].end
+            in_group, after_main = True, not auxiliary
+        elif not (tok.lower in _VERB_GROUP_GLUE or tok.lower.endswith("ly")):
+            in_group = after_main = False
+    return end
 
 
 def _possessor(tok: Token) -> bool:

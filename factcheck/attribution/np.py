@@ -134,7 +134,7 @@ def np_start(toks: list[Token], end: int, *, limit: int = 0) -> int | None:
                 i -= 2
                 continue
             break
-        if t.is_cap:
+        if t.is_cap and w not in CONJUNCTIONS:  # "But Trump's claim": the name is Trump
             start = i
             i -= 1
             continue
