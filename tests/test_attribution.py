@@ -515,6 +515,12 @@ def test_a_nominal_cue_in_subject_position_ends_before_the_main_verb(ctx, text, 
     assert _speaker_of(a, statements[0]).name == "Trump"
 
 
+def test_the_possessor_of_a_nominal_cue_after_an_irregular_past_verb(ctx):
+    a = _analyze("Voters heard Trump's claim that the deal was signed in secret.", ctx)
+    statements = [st for st in a.statements if st.cue == "claim"]
+    assert _speaker_of(a, statements[0]).name == "Trump"  # not "Voters heard Trump"
+
+
 def test_a_nominal_cue_in_object_position_keeps_its_whole_complement(ctx):
     a = _analyze("The ad repeated Trump's claim that the deal was signed and was kept secret.", ctx)
     statements = [st for st in a.statements if st.cue == "claim"]

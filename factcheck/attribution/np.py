@@ -45,6 +45,10 @@ _VERBS = frozenset(
         "went", "wants", "came", "comes", "sees", "saw", "knows", "knew", "thinks", "thought",
         "gave", "gives", "let", "lets", "put", "puts", "set", "sets", "won", "lost", "ran",
         "runs", "seems", "become", "became", "left", "met", "meets", "held", "holds",
+        # Irregular past forms (no "-ed" to give them away): "Voters heard Trump's claim".
+        "heard", "felt", "found", "kept", "brought", "bought", "sent", "spent", "built",
+        "meant", "paid", "began", "wrote", "spoke", "drew", "grew", "chose", "broke",
+        "sought", "taught", "caught", "fought", "struck", "stood", "understood", "hears",
     }
 )  # fmt: skip
 
