@@ -21,6 +21,7 @@ import io
 import mimetypes
 import re
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -52,8 +53,8 @@ def _import_without_library_search() -> None:
     search = ctypes.util.find_library
     ctypes.util.find_library = _no_search
     try:
-        with contextlib.redirect_stdout(io.StringIO()):  # its error message, if it fails
-            import weasyprint
+        with contextlib.redirect_stdout(io.StringIO()), _fonttools_deferred():
+            import weasyprint  # (the redirect catches its error message, if it fails)
     except OSError:
         for name in [m for m in sys.modules if m.partition(".")[0] == "weasyprint"]:
             del sys.modules[name]
@@ -65,6 +66,68 @@ def _import_without_library_search() -> None:
 
 def _no_search(name: str) -> None:
     return None
+
+
+# fontTools modules WeasyPrint imports up front but needs only for variable fonts and
+# when HarfBuzz's subsetter is missing, with the names it takes from them.
+DEFERRED_FONTTOOLS = {
+    "fontTools.subset": (),
+    "fontTools.varLib.instancer": ("instantiateVariableFont",),
+}
+
+
+@contextlib.contextmanager
+def _fonttools_deferred() -> Iterator[None]:
+    """While WeasyPrint imports, stand-ins for :data:`DEFERRED_FONTTOOLS` (0.1-0.15 s).
+
+    Importing ``fontTools.subset`` and ``fontTools.varLib.instancer`` is about a fifth
+    of WeasyPrint's import, and every report waits for it, yet a report with
+    HarfBuzz's subsetter and no variable font never calls them. Each stand-in
+    loads the real module on first use: an attribute of the module, or a call of a
+    name WeasyPrint imported from it. The stand-ins leave ``sys.modules`` when the
+    import ends, so any later import gets the real modules.
+    """
+    placed: dict[str, ModuleType] = {}
+    for name, functions in DEFERRED_FONTTOOLS.items():
+        if name in sys.modules:
+            continue
+        stand_in = ModuleType(name)
+        stand_in.__getattr__ = functools.partial(_real_attribute, name)  # type: ignore[method-assign]
+        stand_in.factcheck_stand_in = True
+        for function in functions:
+            setattr(stand_in, function, _deferred_call(name, function))
+        placed[name] = sys.modules[name] = stand_in
+    try:
+        yield
+    finally:
+        for name, stand_in in placed.items():
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+
+
+def _real_attribute(module: str, attribute: str) -> Any:
+    """``attribute`` of the real ``module``, imported now (a stand-in steps aside first).
+
+    Dunder lookups (``__path__``, ``__spec__``: the import system's own questions)
+    are answered "no" rather than loading anything.
+    """
+    if attribute.startswith("__"):
+        raise AttributeError(attribute)
+    import importlib
+
+    if getattr(sys.modules.get(module), "factcheck_stand_in", False):
+        del sys.modules[module]  # the stand-in itself: import the real module instead
+    return getattr(importlib.import_module(module), attribute)
+
+
+def _deferred_call(module: str, name: str) -> Callable[..., Any]:
+    """A function that imports ``module`` on its first call and calls its ``name``."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return _real_attribute(module, name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    return call
 
 
 _SIZED_ARRAY = r"([A-Za-z_][\w ]*)\[(\d+)\]"
