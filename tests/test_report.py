@@ -906,6 +906,13 @@ def test_font_subsetting_allocates_arrays_without_a_new_c_parse_per_size():
     assert fonts.ffi._ffi is real  # wrapped once, not once per call
 
 
+def run_python(code: str) -> str:
+    """Run ``code`` in a fresh interpreter (imports and GC state of its own); its stdout."""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
 def test_weasyprint_imports_without_spawning_a_library_search():
     """ctypes.util.find_library runs ldconfig and gcc: the import must not need it."""
     code = (
@@ -916,9 +923,8 @@ def test_weasyprint_imports_without_spawning_a_library_search():
         "from factcheck.render.pdf import import_weasyprint\n"
         "print(import_weasyprint().__version__)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "70.0"
+    stdout = run_python(code)
+    assert stdout.strip() == "70.0"
 
 
 def test_weasyprint_imports_without_fonttools_subset_and_instancer():
@@ -934,9 +940,8 @@ def test_weasyprint_imports_without_fonttools_subset_and_instancer():
         "print(fonts.instantiateVariableFont(1, static=True))\n"
         "print(sys.modules['fontTools.subset'] is importlib.import_module('fontTools.subset'))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.splitlines() == [
+    stdout = run_python(code)
+    assert stdout.splitlines() == [
         "[]",
         "fontTools.subset",
         "('real', (1,), {'static': True})",
@@ -954,9 +959,8 @@ def test_worker_warm_up_parses_the_stylesheets_and_freezes_what_it_loaded():
         "warm_up(templates_dir())\n"
         "print(before, gc.get_freeze_count(), len(pdf_renderer(templates_dir())._sheets))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert proc.returncode == 0, proc.stderr
-    before, frozen, sheets = map(int, proc.stdout.split())
+    stdout = run_python(code)
+    before, frozen, sheets = map(int, stdout.split())
     assert before == 0 and frozen > 30_000  # WeasyPrint's modules and caches
     assert sheets == len(list(templates_dir().glob("*.css")))
 
@@ -976,9 +980,8 @@ def test_report_starts_its_pdf_workers_before_loading_the_pipeline(tmp_path: Pat
         "from factcheck.cli import app\n"
         f"app(['report', {str(article)!r}, '-o', {str(tmp_path / 'out')!r}])\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == "loaded: [] workers: 1"
+    stdout = run_python(code)
+    assert stdout.strip() == "loaded: [] workers: 1"
     assert not (tmp_path / "out").exists()
 
 
