@@ -1268,8 +1268,9 @@ def _embedded(toks: list[Token], k: int) -> bool:
 
 
 _LEADING_LINKS = frozenset({"but", "and", "yet", "so", "still", "however", "now"})
-# Common irregular past forms that can be a sentence's main verb after a subject clause.
-_IRREGULAR_PAST = frozenset({"won", "lost", "grew", "drew", "made", "came", "went", "became",
+# Verb forms with no "-ed" that often follow a subject clause as the sentence's main verb:
+# irregular pasts and linking verbs ("Trump's pledge to build a wall won votes").
+_MAIN_VERB_FORMS = frozenset({"won", "lost", "grew", "drew", "made", "came", "went", "became",
                              "left", "fell", "rose", "led", "broke", "took", "gave", "began",
                              "met", "found", "got", "held", "kept", "set", "put", "hit",
                              "seems", "remains", "appears", "looks", "sounds"})  # fmt: skip
@@ -1299,7 +1300,7 @@ def _before_main_verb(toks: list[Token], first: int, end: int, clause: str) -> i
         auxiliary = tok.lower in _FINITE
         verbish = (
             auxiliary
-            or tok.lower in _IRREGULAR_PAST
+            or tok.lower in _MAIN_VERB_FORMS
             or (tok.lower.endswith("ed") and len(tok.lower) > 4)
         )
         if verbish:
