@@ -40,10 +40,9 @@ if TYPE_CHECKING:
 FORMATS = {"pdf": ("pdf",), "html": ("html",), "both": ("pdf", "html")}
 TASKS_PER_WORKER = 40
 AHEAD = 4  # PDFs queued per worker while this process analyses the next articles
-PRELOAD = (
-    "factcheck.render.pdf_preload",  # WeasyPrint, imported the fast way
-    "factcheck.cli",  # each worker imports the command's main module: make that free
-)
+# WeasyPrint, imported the fast way, and the command's module (each worker imports its
+# main module: that is then free).
+PRELOAD = ("factcheck.render.pdf_preload",)
 
 
 @dataclass(slots=True)

@@ -949,6 +949,16 @@ def test_weasyprint_imports_without_fonttools_subset_and_instancer():
     ]
 
 
+def test_forkserver_preload_imports_with_the_collector_off_then_freezes():
+    code = (
+        "import gc, sys\n"
+        "import factcheck.render.pdf_preload\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 30_000,\n"
+        "      all(m in sys.modules for m in ('weasyprint', 'factcheck.cli')))\n"
+    )
+    assert run_python(code).split() == ["True", "True", "True"]
+
+
 def test_worker_warm_up_parses_the_stylesheets_and_freezes_what_it_loaded():
     """Run in a child process: the warm-up changes the garbage collector of its process."""
     code = (
