@@ -54,6 +54,11 @@ def fail(message: str, code: ExitCode = ExitCode.USAGE) -> typer.Exit:
     return typer.Exit(int(code))
 
 
+def warn(message: str) -> None:
+    """Print one warning line on stderr (a problem that did not stop the run)."""
+    typer.echo(f"factcheck: warning: {message}", err=True)
+
+
 def handles_errors(func: F) -> F:
     """Map our exceptions to one stderr line and a documented exit code."""
 
@@ -216,7 +221,7 @@ def analyze(
     emit(("" if output_format == "json" else "\n").join(text for text, _ in results), output)
     for _, warnings in results:
         for warning in warnings:
-            typer.echo(f"factcheck: warning: {warning}", err=True)
+            warn(warning)
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -79,6 +79,7 @@ def register(app: typer.Typer) -> None:
         emit,
         fail,
         handles_errors,
+        warn,
     )
     from factcheck.errors import ExitCode
 
@@ -175,7 +176,7 @@ def register(app: typer.Typer) -> None:
         )
         emit(render(result, output_format, color=color), output)
         for warning in result.warnings:
-            typer.echo(f"factcheck: warning: {warning}", err=True)
+            warn(warning)
         if result.stale:
             typer.echo(
                 f"factcheck: {len(result.stale)} stale baseline "

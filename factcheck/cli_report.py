@@ -54,6 +54,7 @@ class Outcome:
     written: list[str] = field(default_factory=list)
     error: str | None = None
     peak_rss_kb: int = 0
+    warnings: tuple[str, ...] = ()  # the article's reading warnings (each names its file)
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,8 +283,7 @@ class ReportRun:
 
         try:
             analysis = analyze_path(outcome.path, ctx=self.ctx)
-            for warning in analysis.document.warnings:
-                typer.echo(f"factcheck: warning: {warning}", err=True)  # names its file
+            outcome.warnings = analysis.document.warnings  # printed after the progress line
             html, result_json = build_report(analysis, self.ctx, self.html_renderer)
             if "html" in self.formats:
                 target = self.out_dir / f"{stem}.html"
@@ -323,6 +323,7 @@ def register(app: typer.Typer) -> None:
         build_options,
         fail,
         handles_errors,
+        warn,
     )
 
     @app.command()
@@ -401,6 +402,8 @@ def register(app: typer.Typer) -> None:
         for outcome in outcomes:
             for written in outcome.written:
                 typer.echo(written)
+            for warning in outcome.warnings:
+                warn(warning)
         failed = [o for o in outcomes if o.error]
         if failed:
             typer.echo(f"factcheck: {len(failed)} of {len(outcomes)} reports failed:", err=True)
