@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.api import analyze_text
-from factcheck.attribution.voice import complete_voice
+from factcheck.attribution.voice import voiced_records
 from factcheck.model import Analysis, Claim, Document, LoadedTerm, Speaker, Statement
 
 
@@ -647,6 +647,11 @@ def _hand_made(direct: bool) -> Analysis:
         loaded=(term, reporter_term),
         claims=(claim,),
     )
+
+
+def complete_voice(analysis: Analysis) -> Analysis:
+    loaded, claims = voiced_records(analysis.statements, analysis.loaded, analysis.claims)
+    return analysis.evolve(loaded=loaded, claims=claims)
 
 
 def test_voice_of_loaded_terms_and_claims_inside_a_statement():

@@ -13,12 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from factcheck.model import Analysis, Statement
-
-
-def complete_voice(analysis: Analysis) -> Analysis:
-    loaded, claims = voiced_records(analysis.statements, analysis.loaded, analysis.claims)
-    return analysis.evolve(loaded=loaded, claims=claims)
+from factcheck.model import Statement
 
 
 def voiced_records(
@@ -26,8 +21,8 @@ def voiced_records(
 ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """The loaded terms and claims with the voice of the statements they sit in.
 
-    Separate from :func:`complete_voice` so that the stage sets speakers, statements
-    and these in one ``evolve`` of the analysis.
+    Returned rather than set, so that the stage sets speakers, statements and these
+    in one ``evolve`` of the analysis.
     """
     spoken = [s for s in statements if s.speaker is not None]
     if not spoken:

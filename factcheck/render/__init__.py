@@ -9,6 +9,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from factcheck.model import Analysis
 
+# How a figure with neither a named speaker nor a link is sourced, in a reader's words
+# (``Claim.source``): the report and the text summary say it alike.
+SOURCE_WORDS = {"cue": "attributed in the sentence"}
+
 
 def analyze_output(results: Sequence[Analysis], output_format: str) -> str:
     """Output of ``factcheck analyze``: JSON Lines (one compact result per article) or text."""

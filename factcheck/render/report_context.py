@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from factcheck.model import SEVERITY_ORDER, Analysis, Finding
-from factcheck.render import charts, highlight
+from factcheck.render import SOURCE_WORDS, charts, highlight
 from factcheck.render.result_dict import Positions
 
 VOICE_LABELS = {
@@ -411,10 +411,8 @@ def _claims(
                 source = names.get(c.speaker, c.speaker)
             elif c.link:
                 source = f"link: {c.link}"
-            elif c.source == "cue":
-                source = "attributed in the sentence"
             else:
-                source = c.source or "sourced"
+                source = SOURCE_WORDS.get(c.source or "") or c.source or "sourced"
         else:
             source = "unsourced"
         line, col = pos.line_col(c.start)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from factcheck.model import Analysis, Claim
+from factcheck.render import SOURCE_WORDS
 from factcheck.render.result_dict import Positions
-
-# How a claim with neither a named speaker nor a link is sourced, in the report's words.
-_HOW_SOURCED = {"cue": "attributed in the sentence"}
 
 
 def render_summary(analysis: Analysis) -> str:
@@ -22,7 +20,7 @@ def render_summary(analysis: Analysis) -> str:
             line, col = pos.line_col(c.start)
             value = _value_text(c)
             extra = ", ".join(x for x in (c.qualifier, c.unit, c.noun) if x)
-            source = analysis.speaker_name(c.speaker) or c.link or _HOW_SOURCED.get(c.source)
+            source = analysis.speaker_name(c.speaker) or c.link or SOURCE_WORDS.get(c.source)
             who = "unsourced" if c.status != "sourced" else f"sourced ({source or c.source})"
             out.append(f"    {line}:{col} {c.text!r} {c.kind}={value} [{extra}] {who}")
     if analysis.loaded:
