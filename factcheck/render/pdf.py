@@ -38,8 +38,9 @@ def import_weasyprint() -> ModuleType:
     ``ctypes.util.find_library``, which on Linux runs ``ldconfig`` and ``gcc``
     (about 0.2 s in all). The sonames it also tries open directly, so the import
     first runs with that search switched off, then, if some library was not found
-    that way (an unusual install), again with it on. Its font module then gets an
-    :class:`OpenArrayFFI`.
+    that way (an unusual install), again with it on; two fontTools modules it rarely
+    needs are deferred meanwhile (:func:`_fonttools_deferred`). Its font module then
+    gets an :class:`OpenArrayFFI`.
     """
     if "weasyprint" not in sys.modules:
         _import_without_library_search()
