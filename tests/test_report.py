@@ -50,10 +50,8 @@ from factcheck.render.files import write_atomic
 from factcheck.render.html import HtmlRenderer
 from factcheck.render.pdf import (
     ATTACHMENT_NAME,
-    OpenArrayFFI,
     PdfRenderer,
     RefusedURL,
-    import_weasyprint,
     local_fetcher,
     render_pdf,
 )
@@ -886,67 +884,11 @@ def test_preloaded_stylesheets_are_the_ones_a_report_page_uses(tmp_path):
     assert renderer._sheets == preloaded  # nothing parsed again
 
 
-def test_font_subsetting_allocates_arrays_without_a_new_c_parse_per_size():
-    """WeasyPrint asks for ``hb_codepoint_t[n]`` per font; each new n used to cost a C parse."""
-    import_weasyprint()
-    fonts = sys.modules["weasyprint.pdf.fonts"]
-    assert isinstance(fonts.ffi, OpenArrayFFI)
-    real = fonts.ffi._ffi
-    parsed = real._parsed_types
-    array = fonts.ffi.new("hb_codepoint_t[3]", (7, 8, 9))
-    assert list(array) == [7, 8, 9] and real.sizeof(array) == 3 * real.sizeof("hb_codepoint_t")
-    before = len(parsed)
-    for size in (1031, 1032, 2049):  # sizes no document used before
-        values = list(range(size))
-        assert list(fonts.ffi.new(f"hb_codepoint_t[{size}]", values)) == values
-    assert len(parsed) == before  # every size went through the one parsed "hb_codepoint_t[]"
-    assert len(fonts.ffi.new("char[5]")) == 5  # no initial values: the real FFI, unchanged
-    assert fonts.ffi.gc == real.gc
-    import_weasyprint()
-    assert fonts.ffi._ffi is real  # wrapped once, not once per call
-
-
 def run_python(code: str) -> str:
     """Run ``code`` in a fresh interpreter (imports and GC state of its own); its stdout."""
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
-
-
-def test_weasyprint_imports_without_spawning_a_library_search():
-    """ctypes.util.find_library runs ldconfig and gcc: the import must not need it."""
-    code = (
-        "import subprocess\n"
-        "def refuse(*a, **k):\n"
-        "    raise AssertionError(f'spawned {a!r}')\n"
-        "subprocess.Popen = refuse\n"
-        "from factcheck.render.pdf import import_weasyprint\n"
-        "print(import_weasyprint().__version__)\n"
-    )
-    stdout = run_python(code)
-    assert stdout.strip() == "70.0"
-
-
-def test_weasyprint_imports_without_fonttools_subset_and_instancer():
-    """Loaded on first use only; then the real modules, through the names WeasyPrint holds."""
-    code = (
-        "import sys, importlib\n"
-        "from factcheck.render.pdf import DEFERRED_FONTTOOLS, import_weasyprint\n"
-        "fonts = import_weasyprint() and sys.modules['weasyprint.pdf.fonts']\n"
-        "print(sorted(n for n in DEFERRED_FONTTOOLS if n in sys.modules))\n"
-        "print(fonts.subset.Subsetter.__module__)\n"  # an attribute: the real module loads
-        "real = importlib.import_module('fontTools.varLib.instancer')\n"
-        "real.instantiateVariableFont = lambda *a, **k: ('real', a, k)\n"
-        "print(fonts.instantiateVariableFont(1, static=True))\n"
-        "print(sys.modules['fontTools.subset'] is importlib.import_module('fontTools.subset'))\n"
-    )
-    stdout = run_python(code)
-    assert stdout.splitlines() == [
-        "[]",
-        "fontTools.subset",
-        "('real', (1,), {'static': True})",
-        "True",
-    ]
 
 
 def test_forkserver_preload_imports_with_the_collector_off_then_freezes():

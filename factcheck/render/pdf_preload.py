@@ -2,7 +2,7 @@
 
 ``factcheck report`` forks its PDF workers from a server process that imports the
 modules named in ``cli_report.PRELOAD``. Importing this module imports WeasyPrint
-the fast way (:func:`factcheck.render.pdf.import_weasyprint`) and the command's own
+the fast way (:func:`factcheck.render.weasyprint_import.import_weasyprint`) and the command's own
 module, which every worker imports again as its main module: that is its whole
 purpose, so, unlike every other module, it does work when imported. Nothing else
 imports it.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gc
 
-from factcheck.render.pdf import import_weasyprint
+from factcheck.render.weasyprint_import import import_weasyprint
 
 gc.disable()
 try:
