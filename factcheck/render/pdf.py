@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from factcheck.render.css_variables import inline_variables, page_declares_variables, root_values
 from factcheck.render.weasyprint_import import import_weasyprint
 
 ATTACHMENT_NAME = "factcheck-result.json"
@@ -99,8 +100,10 @@ class PdfRenderer:
     The ``<style>`` elements in a page's ``<head>`` are parsed once per distinct text
     and applied as stylesheets (screen-only ones are dropped), and one font
     configuration serves every document: together about a fifth of the time of a
-    report. The HTML itself is unchanged otherwise; article text inside it is
-    escaped, so the ``<style>`` elements found are the template's own.
+    report. Their ``:root`` colours are written out first
+    (:mod:`factcheck.render.css_variables`). The HTML itself is unchanged otherwise;
+    article text inside it is escaped, so the ``<style>`` elements found are the
+    template's own.
     """
 
     def __init__(self, template_dir: Path | str) -> None:
@@ -111,6 +114,7 @@ class PdfRenderer:
         self.fetcher = local_fetcher(self.root)
         self.fonts = FontConfiguration()
         self._sheets: dict[str, Any] = {}
+        self._variables: dict[tuple[str, ...], dict[str, str]] = {}
 
     def render(self, html: str, *, result_json: str | None = None, tagged: bool = True) -> bytes:
         """The PDF of one report page; ``result_json`` is attached as ATTACHMENT_NAME.
@@ -150,14 +154,21 @@ class PdfRenderer:
         head_end = html.find("</head>")
         if head_end < 0:
             return html, []
-        sheets = []
-        for match in _style_re().finditer(html, 0, head_end):
-            media, text = match.group(1), match.group(2)
-            if not _for_print(media):
-                continue
-            sheets.append(self._stylesheet(text))
-        head = _style_re().sub("", html[:head_end])
-        return head + html[head_end:], sheets
+        texts = tuple(
+            match.group(2).strip()
+            for match in _style_re().finditer(html, 0, head_end)
+            if _for_print(match.group(1))
+        )
+        page = _style_re().sub("", html[:head_end]) + html[head_end:]
+        values = {} if page_declares_variables(page) else self._root_values(texts)
+        return page, [self._stylesheet(inline_variables(text, values)) for text in texts]
+
+    def _root_values(self, texts: tuple[str, ...]) -> dict[str, str]:
+        """The custom properties safe to write out in these sheets (cached per set of sheets)."""
+        values = self._variables.get(texts)
+        if values is None:
+            values = self._variables[texts] = root_values(*texts)
+        return values
 
     def _stylesheet(self, text: str) -> Any:
         """``text`` parsed as CSS, once per distinct text (surrounding blanks ignored)."""
@@ -180,7 +191,8 @@ class PdfRenderer:
         includes costs its parse here and nothing else.
         """
         for path in sorted(self.root.glob("*.css")):
-            self._stylesheet(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8").strip()
+            self._stylesheet(inline_variables(text, self._root_values((text,))))
 
 
 def render_pdf(
