@@ -1077,3 +1077,16 @@ def test_output_stems_are_unique():
 def test_chart_bins():
     assert charts.histogram_bins([1, 5, 6, 40, 41, 90])[:2] == [("1–5", 2), ("6–10", 1)]
     assert charts.histogram_bins([41, 90])[-1] == ("41+", 2)
+
+
+def test_claims_table_prints_a_range_by_its_ends_not_its_midpoint():
+    text = (
+        "Between 20 and 30 people died, officials said. Prices rose 5-7% in 2020. "
+        "More than 1,000 migrants crossed. The plan costs £3bn to £4bn."
+    )
+    rows = {row["text"]: row for row in build_context(analyze_text(text, path="r.txt"))["claims"]}
+    assert rows["Between 20 and 30"]["value"] == "20–30"
+    assert rows["5-7%"]["value"] == "5–7"
+    assert rows["£3bn to £4bn"]["value"] == "3,000,000,000–4,000,000,000"
+    assert rows["More than 1,000"]["value"] == "1,000"
+    assert rows["More than 1,000"]["qualifier"] == "more than"

@@ -378,10 +378,16 @@ def _number(value: float | None) -> str:
 
 
 def _claim_value(low: float | None, high: float | None, value: float | None) -> str:
+    """The figure as the table prints it: a range shows its two ends.
+
+    The model keeps a range's midpoint as its value (for sorting and comparison),
+    but "between 20 and 30" checked as "25" would send an editor after a number
+    the article never states. The same rule as the text summary's.
+    """
+    if low is not None and high is not None and low != high:
+        return f"{_number(low)}–{_number(high)}"
     if value is not None:
         return _number(value)
-    if low is not None and high is not None:
-        return f"{_number(low)}–{_number(high)}"
     if low is not None:
         return f"≥ {_number(low)}"
     if high is not None:
