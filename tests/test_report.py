@@ -1090,3 +1090,30 @@ def test_claims_table_prints_a_range_by_its_ends_not_its_midpoint():
     assert rows["£3bn to £4bn"]["value"] == "3,000,000,000–4,000,000,000"
     assert rows["More than 1,000"]["value"] == "1,000"
     assert rows["More than 1,000"]["qualifier"] == "more than"
+
+
+def test_a_report_is_laid_out_with_the_collector_paused_and_its_cycles_freed_next_time():
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    assert gc.isenabled()
+    with cli_report.collector_paused():
+        assert not gc.isenabled()
+        node = Node()
+        node.self = node  # a cycle: only the collector can free it
+        alive = weakref.ref(node)
+        del node
+        assert alive() is not None
+    assert gc.isenabled()
+    with cli_report.collector_paused():  # the next report starts by freeing the last one's
+        assert alive() is None
+    gc.disable()
+    try:
+        with cli_report.collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own choice is left as it was
+    finally:
+        gc.enable()
