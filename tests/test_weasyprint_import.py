@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from factcheck.render.weasyprint_import import (
+    DefaultLevelZlib,
     OpenArrayFFI,
     ParserRegexes,
     import_weasyprint,
@@ -131,3 +132,25 @@ def _tree(root) -> str:
         f"<{element.tag} {sorted(element.attrib.items())}>{element.text!r}{element.tail!r}"
         for element in root.iter()
     )
+
+
+def test_pdf_streams_are_compressed_at_zlibs_default_level():
+    """pydyf asks for level 9; the same deflate stream comes out at level 6, smaller work."""
+    import zlib
+
+    import_weasyprint()
+    import pydyf
+
+    assert isinstance(pydyf.zlib, DefaultLevelZlib)
+    drawing = b"\n".join(
+        b"%d %d m %d %d l S BT /F1 %d Tf (%s) Tj ET"
+        % (i, i * 7 % 500, i * 3, i * 11 % 700, 8 + i % 5, b"claim %d" % (i * i))
+        for i in range(3000)
+    )
+    assert zlib.compress(drawing, 6) != zlib.compress(drawing, 9)
+    written = pydyf.Stream([drawing], compress=True).data
+    assert zlib.compress(drawing, 6) in written
+    assert zlib.compress(drawing, 9) not in written
+    assert pydyf.zlib.decompress(zlib.compress(drawing, 6)) == drawing  # the rest is zlib
+    import_weasyprint()
+    assert isinstance(pydyf.zlib._zlib, type(zlib))  # wrapped once, not once per call
