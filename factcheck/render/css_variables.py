@@ -3,7 +3,7 @@
 The template keeps its colours as custom properties (``--ink``, ``--side-0``), so a
 newsroom restyles the report in one place. WeasyPrint, though, resolves each
 ``var()`` again for every element that uses it: it re-validates the property's tokens
-per element, about 6-8% of a report's render time. When a property is declared
+per element, about 2-3% of a report's layout work. When a property is declared
 once, in a top-level ``:root`` rule, and nowhere else, each ``var(--name)`` has one
 possible value everywhere, so writing that value in its place lays out the same page.
 Anything less certain (a property declared twice or inside ``@media``, a ``var()``
