@@ -15,12 +15,12 @@ import io
 import json
 import os
 import socket
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from fresh_interpreter import run_python
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
@@ -882,13 +882,6 @@ def test_preloaded_stylesheets_are_the_ones_a_report_page_uses(tmp_path):
     _, sheets = renderer._split_styles(page)
     assert sheets and all(any(s is p for p in preloaded.values()) for s in sheets)
     assert renderer._sheets == preloaded  # nothing parsed again
-
-
-def run_python(code: str) -> str:
-    """Run ``code`` in a fresh interpreter (imports and GC state of its own); its stdout."""
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
 
 
 def test_forkserver_preload_imports_with_the_collector_off_then_freezes():

@@ -6,10 +6,10 @@ interpreter, since an import happens once per process.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import pytest
+from fresh_interpreter import run_python
 
 from factcheck.render.weasyprint_import import (
     DefaultLevelZlib,
@@ -17,13 +17,6 @@ from factcheck.render.weasyprint_import import (
     ParserRegexes,
     import_weasyprint,
 )
-
-
-def run_python(code: str) -> str:
-    """Run ``code`` in a fresh interpreter (imports and GC state of its own); its stdout."""
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
 
 
 def test_font_subsetting_allocates_arrays_without_a_new_c_parse_per_size():
