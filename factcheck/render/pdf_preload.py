@@ -2,10 +2,10 @@
 
 ``factcheck report`` forks its PDF workers from a server process that imports the
 modules named in ``cli_report.PRELOAD``. Importing this module imports WeasyPrint
-the fast way (:func:`factcheck.render.weasyprint_import.import_weasyprint`) and the command's own
-module, which every worker imports again as its main module: that is its whole
-purpose, so, unlike every other module, it does work when imported. Nothing else
-imports it.
+the fast way (:func:`factcheck.render.weasyprint_import.import_weasyprint`) and the
+command's own module, which every worker imports again as its main module: that is
+its whole purpose, so, unlike every other module, it does work when imported.
+Nothing else imports it.
 
 The garbage collector is off meanwhile: the imports make a few hundred thousand
 objects that live as long as the process, so no collection could free any, and its
