@@ -64,6 +64,7 @@ def percent_point_confusion(analysis: Analysis, rule: Rule, ctx: Context) -> Ite
     params = rule.body.get("params", {})
     sentence_of = {c.id: c.sentence for c in analysis.claims}
     words = frozenset(w.lower() for w in params.get("change_words", ()))
+    nouns_after = frozenset(w.lower() for w in params.get("change_nouns_after", ()))
     view = analysis.document.view
 
     def is_change(claim: Claim) -> bool:
@@ -71,7 +72,10 @@ def percent_point_confusion(analysis: Analysis, rule: Rule, ctx: Context) -> Ite
         before = [w.strip(",;:()") for w in window]
         if before and before[-1] in _LEVEL_WORDS:
             return False  # "from 5%", "to 7%": a level, not a change
-        return any(w in words for w in before)
+        after = view[claim.end : claim.end + 20].lower().split()[:1]
+        noun_after = bool(after) and after[0].strip(",;:.()") in nouns_after
+        # "an increase of 2%" (word before) or "a 2% increase" (noun after)
+        return noun_after or any(w in words for w in before)
 
     tolerance = float(params.get("tolerance", 0.01))
     for p in point_confusions(analysis.claims, sentence_of, is_change, tolerance):
