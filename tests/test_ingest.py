@@ -139,6 +139,62 @@ def test_cp1252_is_read_with_a_warning(tmp_path):
     assert len(doc.warnings) == 1 and "Windows-1252" in doc.warnings[0]
 
 
+def _legacy_page(charset_tag: str) -> bytes:
+    body = (
+        "<p>Prices at the caf\u00e9 rose by 12% last year, the owner said. \u201cWe had no "
+        "choice,\u201d she said. Customers called the rise steep but understandable, "
+        "given what energy now costs a small business in the winter months.</p>"
+    )
+    page = f"<html><head>{charset_tag}<title>Caf\u00e9 prices</title></head><body>"
+    return (page + f"<article><h1>Caf\u00e9 prices rise</h1>{body}</article></body></html>").encode(
+        "cp1252"
+    )
+
+
+@pytest.mark.parametrize(
+    "charset_tag",
+    [
+        '<meta charset="windows-1252">',
+        "<meta charset=ISO-8859-1>",
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
+    ],
+)
+def test_an_html_page_is_decoded_as_its_meta_charset_declares(tmp_path, charset_tag):
+    path = tmp_path / "page.html"
+    path.write_bytes(_legacy_page(charset_tag))
+    doc = read_document(str(path), Options())
+    assert "caf\u00e9 rose by 12%" in doc.text
+    assert "\u201cWe had no choice,\u201d" in doc.text
+    assert doc.encoding == "cp1252"
+    assert doc.warnings == ()  # declared, not guessed
+
+
+def test_a_utf8_page_that_declares_windows_1252_wrongly_is_still_read(tmp_path):
+    # "Ł" is C5 81 in UTF-8, and 0x81 has no character in Windows-1252
+    path = tmp_path / "page.html"
+    sentence = "Officials in \u0141\u00f3d\u017a said 40% of the buses were late last winter. "
+    path.write_bytes(
+        b'<html><head><meta charset="windows-1252"></head><body><article><p>'
+        + (sentence * 3).encode("utf-8")
+        + b"</p></article></body></html>"
+    )
+    doc = read_document(str(path), Options())
+    assert doc.encoding == "utf-8"
+    assert "\u0141\u00f3d\u017a" in doc.text
+
+
+def test_a_page_with_almost_no_article_text_is_reported(tmp_path):
+    path = tmp_path / "index.html"
+    path.write_text(
+        "<html><head><title>Index</title></head><body><nav>Home</nav>"
+        "<div>Subscribe</div></body></html>",
+        encoding="utf-8",
+    )
+    doc = read_document(str(path), Options())
+    assert len(doc.warnings) == 1
+    assert "of article text found in this page" in doc.warnings[0]
+
+
 @pytest.mark.parametrize("command", ["analyze", "check", "report"])
 def test_every_command_tells_the_user_an_encoding_was_guessed(tmp_path, command):
     path = tmp_path / "windows.txt"

@@ -63,7 +63,13 @@ def document_from_text(text: str, *, path: str = "<text>", input_format: str = "
 
 def read_document(path: str, options: Options) -> Document:
     """Read one article file (``-``: stdin) into a Document, or raise InputError."""
-    from factcheck.ingest.decode import check_not_empty, check_path, decode, read_bytes
+    from factcheck.ingest.decode import (
+        check_not_empty,
+        check_path,
+        declared_html_charset,
+        decode,
+        read_bytes,
+    )
 
     shown = "<stdin>" if path == "-" else path
     if path != "-":
@@ -75,7 +81,7 @@ def read_document(path: str, options: Options) -> Document:
 
         check_not_empty(shown, data)
         return docx_document(data, shown)
-    decoded = decode(shown, data)
+    decoded = decode(shown, data, declared_html_charset(data) if fmt == "html" else None)
     doc = document_from_text(decoded.text, path=shown, input_format=fmt)
     if decoded.encoding != "utf-8" or decoded.warnings:
         doc = replace(doc, encoding=decoded.encoding, warnings=doc.warnings + decoded.warnings)

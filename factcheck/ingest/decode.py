@@ -10,7 +10,9 @@ UTF-16 with a byte-order mark (Word's "Unicode text") is read as such.
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +21,9 @@ from factcheck.errors import InputError
 
 BOM = b"\xef\xbb\xbf"
 _SAMPLE = 8192
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="...; charset=...">
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
+_HTML_PRESCAN = 2048  # bytes, as in the HTML standard's encoding prescan
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +75,38 @@ def check_not_empty(shown: str, data: bytes) -> None:
         raise InputError(f"{shown}: file is empty", hint="there is no text to analyse")
 
 
-def decode(shown: str, data: bytes) -> Decoded:
-    """Decode text bytes: UTF-8, UTF-8 with BOM, then cp1252 with a warning."""
+def declared_html_charset(data: bytes) -> str | None:
+    """The codec a page's ``<meta charset>`` declares, if Python knows it and it is not UTF-8.
+
+    Saved pages from older CMSs still declare windows-1252 or ISO-8859-1; their bytes
+    are often valid UTF-8 by accident only when they hold no accents, so the
+    declaration is trusted before the UTF-8 guess (as browsers do). UTF-8 and UTF-16
+    declarations change nothing: the byte-order mark and the UTF-8 attempt cover them.
+    """
+    match = _META_CHARSET.search(data[:_HTML_PRESCAN])
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if name.startswith(("utf-8", "utf-16", "utf-32")) or name == "ascii":
+        return None
+    return "cp1252" if name == "iso8859-1" else name  # browsers read latin-1 as cp1252
+
+
+def decode(shown: str, data: bytes, declared: str | None = None) -> Decoded:
+    """Decode text bytes: UTF-8, UTF-8 with BOM, then cp1252 with a warning.
+
+    ``declared`` (an HTML page's ``<meta charset>``) is tried first when there is no
+    byte-order mark; bytes it cannot decode fall back to the usual order.
+    """
     check_not_empty(shown, data)
+    if declared and not data.startswith((BOM, b"\xff\xfe", b"\xfe\xff")) and not is_binary(data):
+        try:
+            return _checked(shown, Decoded(data.decode(declared), declared))
+        except UnicodeDecodeError:
+            pass
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Word's "Unicode text" export
         try:
             return _checked(shown, Decoded(data.decode("utf-16"), "utf-16"))

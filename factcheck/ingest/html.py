@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 from html.parser import HTMLParser
 from typing import Any
@@ -44,7 +45,21 @@ def html_document(source: str, path: str) -> Document:
     else:
         blocks, meta = extracted
     directives = list(_html_directives(source)) if "factcheck-" in source else []
-    return build_document(blocks, meta, path, "html", source, directives)
+    doc = build_document(blocks, meta, path, "html", source, directives)
+    words = len(doc.text.split())
+    if words < MIN_ARTICLE_WORDS:
+        warning = (
+            f"{path}: only {words} word{'' if words == 1 else 's'} of article text found in "
+            "this page; it may hold no article body (save the article page itself)"
+        )
+        doc = replace(doc, warnings=(*doc.warnings, warning))
+    return doc
+
+
+# Fewer words than this from a whole page usually means the extractor found a teaser,
+# a cookie wall or an index page, not the story: the user should know before trusting
+# a report that finds nothing.
+MIN_ARTICLE_WORDS = 25
 
 
 # trafilatura --------------------------------------------------------------------------
