@@ -242,6 +242,17 @@ def test_attribution_verbs_and_their_literal_uses(ctx):
     assert loaded_of("Two people were admitted to hospital.", ctx, "LL008") == []
 
 
+def test_a_surname_after_an_initial_or_a_title_is_a_name_not_a_loaded_word(ctx):
+    names = (
+        "\u201cIt was a shock,\u201d said Representative Louise M. Slaughter of New York. "
+        "Mr. Grim and Sen. Rich did not comment."
+    )
+    assert loaded_of(names, ctx) == []
+    # the same words as words still count, and so do title-case headlines
+    assert loaded_of("The slaughter was grim, the report said.", ctx) == ["slaughter", "grim"]
+    assert "Slams" in loaded_of("U.S. Slams China Over Tariffs", ctx)
+
+
 def test_design_example_terms_and_voice(ctx, channel_text):
     analysis = analyze_text(channel_text, ctx=ctx)
     terms = {(t.text, t.rule) for t in analysis.loaded}

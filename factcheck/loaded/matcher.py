@@ -197,6 +197,8 @@ class Matcher:
             pos = start + 1
             if start and folded[start - 1].isalnum():  # a non-ASCII letter before it
                 continue
+            if view[start].isupper() and inside_name(view, start):
+                continue
             hit = self._first_accepted(folded, view, start, end, window)
             if hit is not None:
                 candidates.append(hit)
@@ -217,6 +219,23 @@ class Matcher:
                 if entry.plain or entry.accepts(folded, view, start, stop, window):
                     return Hit(start, stop, entry)
         return None
+
+
+# An initial ("Louise M. Slaughter") or a title ("Rep. Slaughter", "Mr. Grim") right
+# before a capitalised match makes it a surname. A capitalised word alone says too little:
+# "the Rigged Witch Hunt", "the Great Satan" and "Angry Democrat Thugs" are loaded.
+_NAME_PART_BEFORE_RE = re.compile(
+    r"(?:\b[A-Z][a-z]+[ \t][A-Z]|\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Capt"
+    r"|Cmdr|Adm|Fr|Rev|St))\.[ \t]+$"
+)
+
+
+def inside_name(view: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` is a surname after an initial or a title.
+
+    "Rep. Louise M. Slaughter" and "Mr. Grim" are people, not loaded words.
+    """
+    return _NAME_PART_BEFORE_RE.search(view, max(0, start - 24), start) is not None
 
 
 def _resolve(candidates: list[Hit]) -> list[Hit]:
