@@ -58,6 +58,7 @@ from factcheck.render.pdf import (
 from factcheck.render.report_context import build_context
 from factcheck.render.result_dict import to_dict
 from factcheck.resources import templates_dir
+from factcheck.scoring.checks import applied_thresholds
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -550,7 +551,7 @@ class Rendered:
         self.analysis = analysis
         self.context = build_context(
             analysis,
-            thresholds=ctx.options.thresholds,
+            thresholds=applied_thresholds(ctx),
             **context_args,  # type: ignore[arg-type]
         )
         renderer = HtmlRenderer()
@@ -808,6 +809,23 @@ def test_method_lists_a_repeated_left_out_passage_once_with_its_count():
     assert method["excluded"] == [{"reason": "separator line", "text": "___", "count": 3}]
     page = HtmlRenderer().render(build_context(analysis))
     assert page.count("separator line: ___") == 1 and "(×3)" in page
+
+
+def test_method_shows_the_limit_the_findings_used(ctx: Context):
+    """The method page names the limit BAL005 applied, not the unset option ("off")."""
+    text = (
+        "Channel crossings\n\nThe shocking figures came after a horrific week in the Channel. "
+        "The government's disastrous plan has been a devastating failure for the families "
+        "involved. Ministers offered a terrible excuse for the grim situation, and the "
+        "harrowing scenes on the beaches were heartbreaking.\n"
+    )
+    analysis = analyze_text(text, path="loaded.txt", ctx=ctx)
+    html, _ = cli_report.build_report(analysis, ctx, HtmlRenderer())
+    (finding,) = [f for f in analysis.findings if f.rule == "BAL005"]
+    assert "(limit 5)" in finding.message
+    assert '<span class="path">max_reporter_loaded</span> = <strong>5</strong>' in html
+    assert '<span class="path">max_unsourced</span> = <strong>10</strong>' in html
+    assert "= <strong>off</strong>" not in html
 
 
 def test_article_text_is_escaped_never_markup():

@@ -25,6 +25,7 @@ from factcheck.scoring.balance import (
 )
 from factcheck.scoring.checks import (
     accused_without_reply,
+    applied_thresholds,
     lede,
     low_balance,
     threshold,
@@ -508,6 +509,24 @@ def test_threshold_option_wins_over_rule_param_wins_over_default(plain_ctx):
     assert threshold(ctx, rule, "balance_min") == 0.2
     assert threshold(plain_ctx, check_rule("low-balance"), "balance_min") == 0.35
     assert threshold(plain_ctx, check_rule("x"), "max_grade") is None
+
+
+def test_applied_thresholds_are_the_ones_the_checks_use(ctx):
+    """The method page's limits: rule params while unset, config when set, off when disabled."""
+    applied = applied_thresholds(ctx)
+    # The bundled BAL003-BAL005 carry params; nothing is configured.
+    assert ctx.options.thresholds.max_reporter_loaded is None
+    assert applied == Thresholds(
+        balance_min=0.35, max_unsourced=10, max_reporter_loaded=5, max_grade=16
+    )
+    configured = Context(
+        ruleset=ctx.ruleset, options=Options(thresholds=Thresholds(max_reporter_loaded=8))
+    )
+    assert applied_thresholds(configured).max_reporter_loaded == 8
+    without = Context(ruleset=ctx.ruleset.configured(disable=["BAL005", "BAL001"]))
+    assert applied_thresholds(without).max_reporter_loaded is None
+    assert applied_thresholds(without).balance_min is None
+    assert applied_thresholds(without).max_grade == 16
 
 
 def test_low_balance_finding_on_the_lede(plain_ctx):

@@ -130,7 +130,8 @@ def build_context(
     """Everything the report templates show, as plain data.
 
     ``rule_names`` maps a rule id to its (name, summary) for the method section;
-    ``thresholds`` is the run's :class:`factcheck.context.Thresholds` (or None).
+    ``thresholds`` is a :class:`factcheck.context.Thresholds` holding the limits the
+    run applies (:func:`factcheck.scoring.checks.applied_thresholds`), or None.
     """
     pos = Positions(analysis)
     sides = _side_styles(analysis)
