@@ -734,6 +734,21 @@ def test_real_reports_show_what_the_pipeline_found(real: dict[str, Rendered], na
     assert summary["loaded"] == len(a.loaded)
 
 
+def test_side_speakers_are_those_who_spoke_and_the_silent_are_apart(real: dict[str, Rendered]):
+    """Macron and Patel are only mentioned: not under "Speakers", but named as silent."""
+    r = real["example"]
+    rows = {row["name"]: row for row in r.context["voices"]["sides"]}
+    silent = {sp["name"] for sp in r.context["voices"]["silent"]}
+    assert {"Emmanuel Macron", "Priti Patel"} <= silent
+    assert rows["France"]["speakers"] == "France, Gerald Darmanin"
+    assert rows["United Kingdom"]["speakers"] == "Boris Johnson"
+    assert rows["France"]["silent"] == "Emmanuel Macron"
+    assert rows["United Kingdom"]["silent"] == "Priti Patel"  # not its own name
+    for row in rows.values():
+        assert not set(row["speakers"].split(", ")) & silent
+    assert r.has("Boris Johnson silent: Priti Patel")
+
+
 def test_real_page_counts(real: dict[str, Rendered]):
     assert 3 <= len(real["example"].pages) <= 8
     assert 3 <= len(real["noquotes"].pages) <= 6
