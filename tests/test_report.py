@@ -749,6 +749,34 @@ def test_side_speakers_are_those_who_spoke_and_the_silent_are_apart(real: dict[s
     assert r.has("Boris Johnson silent: Priti Patel")
 
 
+@pytest.mark.parametrize("name", ["example", "long", "noquotes"])
+def test_legend_samples_come_from_the_article_itself(real: dict[str, Rendered], name: str):
+    r = real[name]
+    samples = {item["label"]: item["sample"] for item in r.context["legend"]}
+    a = r.analysis
+    text = " ".join(a.document.view.split())
+    assert "27 people" not in samples.values() and "soured" not in samples.values()
+    first_claim = min(a.claims, key=lambda c: c.start)
+    claim_sample = samples["Numeric claim (C1… table 3)"]
+    assert claim_sample.removesuffix(" …") in text
+    assert first_claim.text.startswith(claim_sample.removesuffix(" …"))
+    if a.loaded:
+        first_term = min(a.loaded, key=lambda t: t.start)
+        assert samples["Loaded term (L1… table 4)"] == first_term.text
+    else:
+        assert "Loaded term (L1… table 4)" not in samples
+    if name == "example":
+        assert samples["Loaded term (L1… table 4)"] == "exploiting"
+        assert samples["Boilerplate"] == "/Reuters"
+
+
+def test_legend_leaves_out_kinds_the_article_lacks():
+    text = "The council met on a quiet evening and agreed to meet again.\n"
+    context = build_context(analyze_text(text, path="quiet.txt"))
+    assert context["legend"] == []
+    assert 'class="legend"' not in HtmlRenderer().render(context)
+
+
 def test_real_page_counts(real: dict[str, Rendered]):
     assert 3 <= len(real["example"].pages) <= 8
     assert 3 <= len(real["noquotes"].pages) <= 6
