@@ -777,6 +777,19 @@ def test_legend_leaves_out_kinds_the_article_lacks():
     assert 'class="legend"' not in HtmlRenderer().render(context)
 
 
+def test_report_explains_a_missing_balance_score_without_a_silent_side_bar(ctx: Context):
+    from test_scoring import NO_SIDE, PRIMARY
+
+    analysis = analyze_text(PRIMARY, path="primary.txt", ctx=ctx)
+    context = build_context(analysis, thresholds=applied_thresholds(ctx))
+    balance = context["summary"]["balance"]
+    assert balance["score_text"] == "n/a" and not balance["available"]
+    assert balance["reason"] == NO_SIDE[0].upper() + NO_SIDE[1:]
+    html = HtmlRenderer().render(context)
+    assert "No sides identified" not in html and 'class="sbars"' not in html
+    assert html.count(f"{balance['reason']}.") == 2  # the card and the Voices section
+
+
 def test_real_page_counts(real: dict[str, Rendered]):
     assert 3 <= len(real["example"].pages) <= 8
     assert 3 <= len(real["noquotes"].pages) <= 6

@@ -24,7 +24,7 @@ from typing import Any
 from factcheck.model import SEVERITY_ORDER, Analysis, Finding
 from factcheck.render import SOURCE_WORDS, charts, highlight
 from factcheck.render.result_dict import Positions
-from factcheck.scoring.balance import position, statement_side
+from factcheck.scoring.balance import no_score_reason, position, statement_side
 
 VOICE_LABELS = {
     "reporter": "in the reporter's voice",
@@ -227,6 +227,7 @@ def _summary(
     balance = analysis.balance
     score = balance.score if balance is not None else None
     minimum = getattr(thresholds, "balance_min", None)
+    reason = no_score_reason(balance) or ""
     return {
         "claims": len(analysis.claims),
         "unsourced": sum(1 for c in analysis.claims if c.status == "unsourced"),
@@ -242,7 +243,10 @@ def _summary(
         "silent": len(voices["silent"]),
         "findings": severities,
         "balance": {
-            "available": balance is not None and bool(balance.sides),
+            # Bars only when some side speaks: a side inferred from mentions alone
+            # drawn at 0% read as the story's one side.
+            "available": balance is not None and any(s.statements for s in balance.sides),
+            "reason": reason[:1].upper() + reason[1:],
             "score": score,
             "score_text": "n/a" if score is None else f"{score:.2f}",
             "below_threshold": score is not None and minimum is not None and score < minimum,
