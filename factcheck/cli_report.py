@@ -78,11 +78,13 @@ def build_report(analysis: "Analysis", ctx: "Context", html_renderer: Any) -> tu
 
     from factcheck.render.report_context import build_context
     from factcheck.render.result_dict import to_dict
+    from factcheck.scoring.checks import applied_thresholds
 
     rule_names = ctx.compiled(
         "report.rule_names", lambda: {r.id: (r.name, r.summary) for r in ctx.ruleset}
     )
-    context = build_context(analysis, rule_names=rule_names, thresholds=ctx.options.thresholds)
+    thresholds = ctx.compiled("report.thresholds", lambda: applied_thresholds(ctx))
+    context = build_context(analysis, rule_names=rule_names, thresholds=thresholds)
     html = html_renderer.render(context)
     return html, json.dumps(to_dict(analysis), ensure_ascii=False, indent=1)
 

@@ -58,6 +58,7 @@ from factcheck.render.pdf import (
 from factcheck.render.report_context import build_context
 from factcheck.render.result_dict import to_dict
 from factcheck.resources import templates_dir
+from factcheck.scoring.checks import applied_thresholds
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -550,7 +551,7 @@ class Rendered:
         self.analysis = analysis
         self.context = build_context(
             analysis,
-            thresholds=ctx.options.thresholds,
+            thresholds=applied_thresholds(ctx),
             **context_args,  # type: ignore[arg-type]
         )
         renderer = HtmlRenderer()
@@ -733,6 +734,62 @@ def test_real_reports_show_what_the_pipeline_found(real: dict[str, Rendered], na
     assert summary["loaded"] == len(a.loaded)
 
 
+def test_side_speakers_are_those_who_spoke_and_the_silent_are_apart(real: dict[str, Rendered]):
+    """Macron and Patel are only mentioned: not under "Speakers", but named as silent."""
+    r = real["example"]
+    rows = {row["name"]: row for row in r.context["voices"]["sides"]}
+    silent = {sp["name"] for sp in r.context["voices"]["silent"]}
+    assert {"Emmanuel Macron", "Priti Patel"} <= silent
+    assert rows["France"]["speakers"] == "France, Gerald Darmanin"
+    assert rows["United Kingdom"]["speakers"] == "Boris Johnson"
+    assert rows["France"]["silent"] == "Emmanuel Macron"
+    assert rows["United Kingdom"]["silent"] == "Priti Patel"  # not its own name
+    for row in rows.values():
+        assert not set(row["speakers"].split(", ")) & silent
+    assert r.has("Boris Johnson silent: Priti Patel")
+
+
+@pytest.mark.parametrize("name", ["example", "long", "noquotes"])
+def test_legend_samples_come_from_the_article_itself(real: dict[str, Rendered], name: str):
+    r = real[name]
+    samples = {item["label"]: item["sample"] for item in r.context["legend"]}
+    a = r.analysis
+    text = " ".join(a.document.view.split())
+    assert "27 people" not in samples.values() and "soured" not in samples.values()
+    first_claim = min(a.claims, key=lambda c: c.start)
+    claim_sample = samples["Numeric claim (C1… table 3)"]
+    assert claim_sample.removesuffix(" …") in text
+    assert first_claim.text.startswith(claim_sample.removesuffix(" …"))
+    if a.loaded:
+        first_term = min(a.loaded, key=lambda t: t.start)
+        assert samples["Loaded term (L1… table 4)"] == first_term.text
+    else:
+        assert "Loaded term (L1… table 4)" not in samples
+    if name == "example":
+        assert samples["Loaded term (L1… table 4)"] == "exploiting"
+        assert samples["Boilerplate"] == "/Reuters"
+
+
+def test_legend_leaves_out_kinds_the_article_lacks():
+    text = "The council met on a quiet evening and agreed to meet again.\n"
+    context = build_context(analyze_text(text, path="quiet.txt"))
+    assert context["legend"] == []
+    assert 'class="legend"' not in HtmlRenderer().render(context)
+
+
+def test_report_explains_a_missing_balance_score_without_a_silent_side_bar(ctx: Context):
+    from test_scoring import NO_SIDE, PRIMARY
+
+    analysis = analyze_text(PRIMARY, path="primary.txt", ctx=ctx)
+    context = build_context(analysis, thresholds=applied_thresholds(ctx))
+    balance = context["summary"]["balance"]
+    assert balance["score_text"] == "n/a" and not balance["available"]
+    assert balance["reason"] == NO_SIDE[0].upper() + NO_SIDE[1:]
+    html = HtmlRenderer().render(context)
+    assert "No sides identified" not in html and 'class="sbars"' not in html
+    assert html.count(f"{balance['reason']}.") == 2  # the card and the Voices section
+
+
 def test_real_page_counts(real: dict[str, Rendered]):
     assert 3 <= len(real["example"].pages) <= 8
     assert 3 <= len(real["noquotes"].pages) <= 6
@@ -808,6 +865,23 @@ def test_method_lists_a_repeated_left_out_passage_once_with_its_count():
     assert method["excluded"] == [{"reason": "separator line", "text": "___", "count": 3}]
     page = HtmlRenderer().render(build_context(analysis))
     assert page.count("separator line: ___") == 1 and "(×3)" in page
+
+
+def test_method_shows_the_limit_the_findings_used(ctx: Context):
+    """The method page names the limit BAL005 applied, not the unset option ("off")."""
+    text = (
+        "Channel crossings\n\nThe shocking figures came after a horrific week in the Channel. "
+        "The government's disastrous plan has been a devastating failure for the families "
+        "involved. Ministers offered a terrible excuse for the grim situation, and the "
+        "harrowing scenes on the beaches were heartbreaking.\n"
+    )
+    analysis = analyze_text(text, path="loaded.txt", ctx=ctx)
+    html, _ = cli_report.build_report(analysis, ctx, HtmlRenderer())
+    (finding,) = [f for f in analysis.findings if f.rule == "BAL005"]
+    assert "(limit 5)" in finding.message
+    assert '<span class="path">max_reporter_loaded</span> = <strong>5</strong>' in html
+    assert '<span class="path">max_unsourced</span> = <strong>10</strong>' in html
+    assert "= <strong>off</strong>" not in html
 
 
 def test_article_text_is_escaped_never_markup():

@@ -14,7 +14,16 @@ import pytest
 from factcheck import segment
 from factcheck.context import Context, Options, Thresholds
 from factcheck.ingest import document_from_text
-from factcheck.model import Analysis, LoadedTerm, Mention, Speaker, Statement
+from factcheck.model import (
+    Analysis,
+    Balance,
+    LoadedTerm,
+    Mention,
+    SideBalance,
+    Speaker,
+    Statement,
+)
+from factcheck.render.summary import render_summary
 from factcheck.ruleset import Examples, Rule, RuleSet
 from factcheck.scoring import annotate
 from factcheck.scoring.balance import (
@@ -22,9 +31,11 @@ from factcheck.scoring.balance import (
     balance_score,
     compute_balance,
     evenness,
+    no_score_reason,
 )
 from factcheck.scoring.checks import (
     accused_without_reply,
+    applied_thresholds,
     lede,
     low_balance,
     threshold,
@@ -510,6 +521,24 @@ def test_threshold_option_wins_over_rule_param_wins_over_default(plain_ctx):
     assert threshold(plain_ctx, check_rule("x"), "max_grade") is None
 
 
+def test_applied_thresholds_are_the_ones_the_checks_use(ctx):
+    """The method page's limits: rule params while unset, config when set, off when disabled."""
+    applied = applied_thresholds(ctx)
+    # The bundled BAL003-BAL005 carry params; nothing is configured.
+    assert ctx.options.thresholds.max_reporter_loaded is None
+    assert applied == Thresholds(
+        balance_min=0.35, max_unsourced=10, max_reporter_loaded=5, max_grade=16
+    )
+    configured = Context(
+        ruleset=ctx.ruleset, options=Options(thresholds=Thresholds(max_reporter_loaded=8))
+    )
+    assert applied_thresholds(configured).max_reporter_loaded == 8
+    without = Context(ruleset=ctx.ruleset.configured(disable=["BAL005", "BAL001"]))
+    assert applied_thresholds(without).max_reporter_loaded is None
+    assert applied_thresholds(without).balance_min is None
+    assert applied_thresholds(without).max_grade == 16
+
+
 def test_low_balance_finding_on_the_lede(plain_ctx):
     a = annotate(row_analysis(plain_ctx), plain_ctx)
     assert a.balance.score == pytest.approx(0.47, abs=0.01)
@@ -611,3 +640,66 @@ def test_design_example_tone_and_readability(channel):
     r = channel.readability
     assert r["note"] is None and 8 < r["flesch_kincaid_grade"] < 16
     assert {"textstat", "vaderSentiment"} <= set(channel.versions)
+
+
+# --- US primary coverage: sides the gazetteer cannot give -------------------------------
+
+# Candidates named without party labels: no speaker gets a side, but the Democratic
+# Senatorial Campaign Committee and "Democrats" put a silent "Democratic Party" in the story.
+PRIMARY = (
+    "Barbs and pleas before N.H. vote.\n\n"
+    "MANCHESTER, N.H. - Donald Trump said on Monday that he would win New Hampshire by a "
+    'wide margin. "We are going to win big," Trump told supporters at a rally in Manchester.'
+    "\n\nHillary Clinton said her campaign would fight for every vote in the state. Bernie "
+    "Sanders said the Democratic Party needed a political revolution to beat the Republicans."
+    "\n\nJeb Bush said Trump was not a serious candidate. Clinton said Sanders had accepted "
+    "money from Wall Street firms through the Democratic Senatorial Campaign Committee.\n\n"
+    "John Kasich called for bringing Republicans and Democrats together.\n"
+)
+NO_SIDE = "no speaker could be assigned to a side; pass --side or a sides file"
+
+
+def balance_line(analysis: Analysis) -> str:
+    return next(line for line in render_summary(analysis).splitlines() if "Balance" in line)
+
+
+def test_no_speaker_with_a_side_says_so_instead_of_naming_a_silent_side(ctx):
+    from factcheck.api import analyze_text
+
+    a = analyze_text(PRIMARY, ctx=ctx)
+    assert a.statements and all(sp.side is None for sp in a.speakers if sp.statements)
+    assert [(s.name, s.statements) for s in a.balance.sides] == [("Democratic Party", 0)]
+    assert a.balance.score is None
+    assert no_score_reason(a.balance) == NO_SIDE
+    assert balance_line(a) == (
+        f"  Balance n/a: {NO_SIDE}; mentioned but never heard: Democratic Party"
+    )
+
+
+def test_given_sides_leave_a_silent_inferred_side_out_of_the_score(ctx):
+    from factcheck.api import analyze_text
+
+    sides = {"Republicans": ("Trump", "Bush"), "Democrats": ("Clinton", "Sanders")}
+    given = Context(ruleset=ctx.ruleset, options=Options(sides=sides))
+    a = analyze_text(PRIMARY, ctx=given)
+    # The Democratic Party is still a speaker of the gazetteer's, but no third side.
+    assert any(sp.side == "Democratic Party" for sp in a.speakers)
+    rows = a.balance.sides
+    assert sorted(s.name for s in rows) == ["Democrats", "Republicans"]
+    assert a.balance.score == balance_score([s.words for s in rows], [s.statements for s in rows])
+    assert a.balance.score > 0.8  # 3 statements each
+    assert balance_line(a).startswith(f"  Balance {a.balance.score:.2f}: Democrats 3 statements")
+
+
+def test_no_score_reasons_for_one_side():
+    one = (SideBalance("Republican Party", ("Donald Trump",), statements=4, words=60, share=1.0),)
+    assert no_score_reason(Balance(0.5, FORMULA, one)) is None
+    assert no_score_reason(Balance(None, FORMULA, one)) == (
+        "only one side speaks (Republican Party) and no other is involved"
+    )
+    assert no_score_reason(Balance(None, FORMULA, one, unassigned=("Ted Cruz",))) == (
+        "only Republican Party has speakers with a side; pass --side or a sides file"
+    )
+    assert no_score_reason(Balance(None, FORMULA)) == (
+        "no statement is attributed to a speaker with a side"
+    )

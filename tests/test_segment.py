@@ -168,6 +168,71 @@ def test_a_headline_is_a_heading_and_the_title():
     assert analysis.document.meta.title == "France rejects Johnson's migrant plan"
 
 
+BARBS = (
+    "Barbs and pleas before N.H. vote.\n\n"
+    "INTENSE CAMPAIGNING ON BOTH SIDES.\n\n"
+    "MANCHESTER, N.H. - With a snowstorm bearing down, presidential candidates scurried "
+    "across New Hampshire on Monday, leveling inflammatory attacks against one another "
+    "while pleading with voters for their support in Tuesday's primary election.\n"
+)
+
+
+def title_of(text: str) -> str | None:
+    doc = document_from_text(text)
+    analysis = segment.annotate(Analysis(document=doc), None)  # type: ignore[arg-type]
+    return analysis.document.meta.title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (BARBS, "Barbs and pleas before N.H. vote."),
+        (
+            "Lynch: No outside influence on FBI probe into Clinton emails.\n\n"
+            "WASHINGTON (AP) - Attorney General Loretta Lynch is reaffirming that the FBI's "
+            "probe into Hillary Clinton's use of a private email server while secretary of "
+            "state is free of outside political influence.\n",
+            "Lynch: No outside influence on FBI probe into Clinton emails.",
+        ),
+        # A lede of one sentence, too long for a headline.
+        (
+            "France has rejected Boris Johnson's call for an agreement to return migrants "
+            "crossing the Channel, officials said.\n\nDarmanin said Britain should make "
+            "itself less attractive to illegal immigrants.\n",
+            None,
+        ),
+        # Short, but no body text follows: short sentences are not headline and story.
+        ("Talks failed.\n\nBoth sides left.\n", None),
+        # No blank line after it: a first line of one-line-per-paragraph copy.
+        (
+            "Barbs and pleas before N.H. vote.\nPresidential candidates scurried across "
+            "New Hampshire on Monday, leveling attacks against one another.\n",
+            None,
+        ),
+        # An ellipsis is not a headline's full stop.
+        (
+            "And then the polls closed...\n\nPresidential candidates scurried across New "
+            "Hampshire on Monday, leveling attacks against one another.\n",
+            None,
+        ),
+    ],
+)
+def test_a_short_first_line_ending_in_a_full_stop_is_the_title(text: str, title: str | None):
+    assert title_of(text) == title
+
+
+def test_report_title_falls_back_to_the_file_name(tmp_path):
+    from factcheck.api import analyze_path
+    from factcheck.render.report_context import build_context
+
+    lede = "France has rejected the plan, officials in Paris said on Sunday evening.\n"
+    path = tmp_path / "talks_in-paris.txt"
+    path.write_text(lede + "\nThe talks will resume next week in Calais, they said.\n")
+    assert build_context(analyze_path(str(path)))["meta"]["headline"] == "Talks in paris"
+    path.write_text(BARBS)
+    assert build_context(analyze_path(str(path)))["meta"]["headline"] == title_of(BARBS)
+
+
 def test_markdown_heading_becomes_the_title_unless_front_matter_has_one():
     text = "# Migrants *cross* the Channel\n\nSome text here.\n"
     doc = document_from_text(text, input_format="markdown")

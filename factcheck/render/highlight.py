@@ -35,10 +35,21 @@ class _Highlight:
 
 
 def legend(analysis: Analysis, sides: Mapping[str, int]) -> list[dict[str, Any]]:
-    """What each kind of highlight means: only the kinds this article has."""
+    """What each kind of highlight means: only the kinds this article has.
+
+    Claim, loaded-term and boilerplate swatches show this article's first instance
+    (the legend once showed the design example's "27 people" and "soured" in every
+    report); quotes and reported speech get generic marks.
+    """
+    view = analysis.document.view
+    kinds: tuple[tuple[Sequence[Any], str, str], ...] = (
+        (analysis.claims, "hl hl-claim", "Numeric claim (C1… table 3)"),
+        (analysis.loaded, "hl hl-loaded", "Loaded term (L1… table 4)"),
+    )
     items = [
-        {"cls": "hl hl-claim", "sample": "27 people", "label": "Numeric claim (C1… table 3)"},
-        {"cls": "hl hl-loaded", "sample": "soured", "label": "Loaded term (L1… table 4)"},
+        {"cls": cls, "sample": _first_sample(view, spans), "label": label}
+        for spans, cls, label in kinds
+        if spans
     ]
     quoted = {st.side for st in analysis.statements if st.direct}
     for name, style in sides.items():
@@ -63,8 +74,25 @@ def legend(analysis: Analysis, sides: Mapping[str, int]) -> list[dict[str, Any]]
             }
         )
     if analysis.document.excluded:
-        items.append({"cls": "hl hl-excluded", "sample": "Read more:", "label": "Boilerplate"})
+        items.append(
+            {
+                "cls": "hl hl-excluded",
+                "sample": _first_sample(view, analysis.document.excluded),
+                "label": "Boilerplate",
+            }
+        )
     return items
+
+
+def _first_sample(view: str, spans: Sequence[Any], limit: int = 24) -> str:
+    """The text of the first of ``spans``, on one line, cut at a word near ``limit``."""
+    first = min(spans, key=lambda span: span.start)
+    kept: list[str] = []
+    for word in view[first.start : first.end].split():
+        if kept and len(" ".join([*kept, word])) > limit:
+            return " ".join(kept) + " …"
+        kept.append(word)
+    return " ".join(kept)
 
 
 def _highlights(analysis: Analysis, sides: Mapping[str, int]) -> list[_Highlight]:

@@ -24,6 +24,7 @@ from typing import Any
 from factcheck.model import SEVERITY_ORDER, Analysis, Finding
 from factcheck.render import SOURCE_WORDS, charts, highlight
 from factcheck.render.result_dict import Positions
+from factcheck.scoring.balance import no_score_reason, position, statement_side
 
 VOICE_LABELS = {
     "reporter": "in the reporter's voice",
@@ -130,7 +131,8 @@ def build_context(
     """Everything the report templates show, as plain data.
 
     ``rule_names`` maps a rule id to its (name, summary) for the method section;
-    ``thresholds`` is the run's :class:`factcheck.context.Thresholds` (or None).
+    ``thresholds`` is a :class:`factcheck.context.Thresholds` holding the limits the
+    run applies (:func:`factcheck.scoring.checks.applied_thresholds`), or None.
     """
     pos = Positions(analysis)
     sides = _side_styles(analysis)
@@ -225,6 +227,7 @@ def _summary(
     balance = analysis.balance
     score = balance.score if balance is not None else None
     minimum = getattr(thresholds, "balance_min", None)
+    reason = no_score_reason(balance) or ""
     return {
         "claims": len(analysis.claims),
         "unsourced": sum(1 for c in analysis.claims if c.status == "unsourced"),
@@ -240,7 +243,10 @@ def _summary(
         "silent": len(voices["silent"]),
         "findings": severities,
         "balance": {
-            "available": balance is not None and bool(balance.sides),
+            # Bars only when some side speaks: a side inferred from mentions alone
+            # drawn at 0% read as the story's one side.
+            "available": balance is not None and any(s.statements for s in balance.sides),
+            "reason": reason[:1].upper() + reason[1:],
             "score": score,
             "score_text": "n/a" if score is None else f"{score:.2f}",
             "below_threshold": score is not None and minimum is not None and score < minimum,
@@ -585,16 +591,23 @@ def _voices(
         return f"{name} ({st.side})" if st.side else name
 
     balance = analysis.balance
+    spoke = _speakers_by_side(analysis)
     side_rows = []
     notes = []
     bars = []
     for sb in balance.sides if balance is not None else ():
         style = sides.get(sb.name, -1)
+        speaking = spoke.get(sb.name, [])
         side_rows.append(
             {
                 "name": sb.name,
                 "style": style,
-                "speakers": ", ".join(names.get(s, s) for s in sb.speakers),
+                "speakers": ", ".join(speaking),
+                "silent": ", ".join(
+                    n
+                    for n in (names.get(s, s) for s in sb.speakers)
+                    if n not in speaking and n != sb.name
+                ),
                 "statements": sb.statements,
                 "direct": sb.direct,
                 "reported": max(sb.statements - sb.direct, 0),
@@ -638,6 +651,22 @@ def _voices(
         "chart": charts.data_uri(chart),
         "chart_alt": alt,
     }
+
+
+def _speakers_by_side(analysis: Analysis) -> dict[str, list[str]]:
+    """Per side, the names of the speakers who made its statements, in text order.
+
+    A side's member list (``SideBalance.speakers``) also holds the members who are
+    only mentioned; under a "Speakers" heading they read as if they had spoken.
+    """
+    speakers = {sp.id: sp for sp in analysis.speakers}
+    out: dict[str, list[str]] = {}
+    for st in sorted(analysis.statements, key=position):
+        side = statement_side(st, speakers)
+        sp = speakers.get(st.speaker) if st.speaker else None
+        if side is not None and sp is not None and sp.name not in out.setdefault(side, []):
+            out[side].append(sp.name)
+    return out
 
 
 def _about(name: str, affiliation: str | None, side: str | None) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from factcheck.model import Analysis, Claim
+from factcheck.model import Analysis, Balance, Claim
 from factcheck.render import SOURCE_WORDS
 from factcheck.render.result_dict import Positions
+from factcheck.scoring.balance import no_score_reason
 
 
 def render_summary(analysis: Analysis) -> str:
@@ -29,22 +30,35 @@ def render_summary(analysis: Analysis) -> str:
             line, col = pos.line_col(t.start)
             voice = t.voice + (f" ({analysis.speaker_name(t.speaker)})" if t.speaker else "")
             out.append(f"    {line}:{col} {t.text!r} {t.category}, {voice} -> {t.suggestion}")
-    if analysis.balance is not None and analysis.balance.sides:
-        b = analysis.balance
-        score = "n/a" if b.score is None else f"{b.score:.2f}"
-        out.append(
-            f"  Balance {score}: "
-            + "; ".join(
-                f"{s.name} {s.statements} statements ({s.direct} direct), {s.share:.0%} of words"
-                for s in b.sides
-            )
-        )
+    if analysis.balance is not None and (analysis.balance.sides or analysis.statements):
+        out.append("  " + _balance_line(analysis.balance))
     if analysis.findings:
         out.append("  Findings:")
         for f in analysis.findings:
             line, col = pos.line_col(f.start)
             out.append(f"    {line}:{col} {f.severity} {f.rule} {f.message}")
     return "\n".join(out) + "\n"
+
+
+def _balance_line(b: Balance) -> str:
+    """The balance score and each side's voice; when there is no score, why not.
+
+    With no score, only sides that speak are listed with their figures: a side
+    inferred from mentions alone, shown as "0 statements, 0% of words", read as if
+    it were the story's one side.
+    """
+    voices = [
+        f"{s.name} {s.statements} statements ({s.direct} direct), {s.share:.0%} of words"
+        for s in b.sides
+        if b.score is not None or s.statements
+    ]
+    if b.score is not None:
+        return f"Balance {b.score:.2f}: " + "; ".join(voices)
+    silent = [s.name for s in b.sides if not s.statements]
+    parts = [f"Balance n/a: {no_score_reason(b)}", *voices]
+    if silent:
+        parts.append("mentioned but never heard: " + ", ".join(silent))
+    return "; ".join(parts)
 
 
 def _value_text(claim: Claim) -> str:

@@ -6,7 +6,8 @@ the loaded-language layer; computes nothing linguistic itself.
 The sides of a story are the distinct ``Speaker.side`` values of its speakers. A side
 that speaks is *involved*; so is a silent one that the story accuses or names in two
 sentences or more: it is talked about but not heard, and counts as zero voice. A side
-named once in passing is left out. For each involved side we count speakers,
+named once in passing is left out, and so is a silent side that only the gazetteer
+inferred once the user names the sides. For each involved side we count speakers,
 statements, direct quotes and attributed words, mark who speaks first and last, count
 mentions and the loaded terms the reporter uses in sentences about it, and work out
 the right of reply.
@@ -75,6 +76,9 @@ CHARGE_CATEGORIES = frozenset(
 # In the reporter's own voice only a verdict on motive is a charge that calls for a
 # reply; condemning adjectives and labels there are loaded-language findings already.
 REPORTER_CHARGE_CATEGORIES = frozenset({"judgement"})
+
+# What an editor can do when speakers have no side (``factcheck --help`` names both).
+SIDES_HINT = "pass --side or a sides file"
 
 # A side that never speaks counts (as zero voice) once the story names it in this many
 # sentences, or accuses it.
@@ -296,6 +300,10 @@ def involved_sides(
     A silent side is involved when it is accused or when the story names it in at
     least :data:`MIN_SILENT_SENTENCES` sentences; a side named once in passing ("the
     Republican Jewish Coalition welcomed...") is not part of the story's balance.
+    Once the user names the sides (:func:`given_sides`), a silent side that only the
+    gazetteer inferred is left out: with ``--side Democrats=Clinton,Sanders``, a
+    silent "Democratic Party" is that side again, and would count as a third side
+    with zero voice.
     ``about`` and ``charges`` are :func:`sentences_about` and :func:`accusations`
     when the caller has them already.
     """
@@ -307,11 +315,45 @@ def involved_sides(
         charges = accusations(analysis, about)
     accused = {a.side for a in charges}
     named = {sp.side for sp in analysis.speakers if sp.side is not None}
+    given = given_sides(analysis.speakers)
     return sorted(
         side
         for side in named | speaking
-        if side in speaking or side in accused or len(about.get(side, ())) >= MIN_SILENT_SENTENCES
+        if side in speaking
+        or (
+            not (given and side not in given)
+            and (side in accused or len(about.get(side, ())) >= MIN_SILENT_SENTENCES)
+        )
     )
+
+
+def given_sides(all_speakers: Iterable[Speaker]) -> set[str]:
+    """The sides the user named (``--side``, a sides file, front matter ``sides:``).
+
+    A speaker placed by the gazetteer keeps the sides rule that placed it
+    (``side_rule``); one placed by the user's sides has none.
+    """
+    return {sp.side for sp in all_speakers if sp.side is not None and sp.side_rule is None}
+
+
+def no_score_reason(balance: Balance | None) -> str | None:
+    """Why the story has no balance score, for an editor; None when it has one.
+
+    A side the gazetteer inferred from mentions alone never speaks: shown as the
+    story's only side, it hid the real reason, that no speaker had a side.
+    """
+    if balance is not None and balance.score is not None:
+        return None
+    sides = balance.sides if balance is not None else ()
+    unassigned = balance.unassigned if balance is not None else ()
+    speaking = [s.name for s in sides if s.statements]
+    if not speaking and unassigned:
+        return f"no speaker could be assigned to a side; {SIDES_HINT}"
+    if not speaking:
+        return "no statement is attributed to a speaker with a side"
+    if unassigned:
+        return f"only {speaking[0]} has speakers with a side; {SIDES_HINT}"
+    return f"only one side speaks ({speaking[0]}) and no other is involved"
 
 
 def _members(all_speakers: Iterable[Speaker], side: str) -> list[Speaker]:

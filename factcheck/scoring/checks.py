@@ -25,6 +25,13 @@ from factcheck.scoring.readability import prose_sentences
 
 GRADE_METRIC = "flesch_kincaid_grade"
 _DEFAULTS = {f.name: f.default for f in fields(Thresholds)}
+# The built-in check that applies each threshold (each field of Thresholds).
+THRESHOLD_CHECKS: Mapping[str, str] = {
+    "balance_min": "low-balance",
+    "max_unsourced": "too-many-unsourced",
+    "max_reporter_loaded": "too-many-reporter-loaded",
+    "max_grade": "reading-grade",
+}
 
 
 def threshold(ctx: Context, rule: Rule, name: str) -> Any:
@@ -34,6 +41,20 @@ def threshold(ctx: Context, rule: Rule, name: str) -> Any:
     if value == _DEFAULTS[name] and name in params:
         return params[name]
     return value
+
+
+def applied_thresholds(ctx: Context) -> Thresholds:
+    """The limits this run really applies, for the report's method section.
+
+    ``ctx.options.thresholds`` alone is not that: a rule file's ``params`` fill in
+    what the configuration leaves at its default (BAL005's limit of 5 while
+    ``max_reporter_loaded`` is unset), and a disabled rule applies no limit at all.
+    """
+    values = {}
+    for name, check in THRESHOLD_CHECKS.items():
+        rule = ctx.ruleset.check(check)
+        values[name] = None if rule is None else threshold(ctx, rule, name)
+    return Thresholds(**values)
 
 
 def lede(analysis: Analysis) -> tuple[int, int] | None:

@@ -7,8 +7,11 @@ news copy often is: examples/channel-migrants.txt) is split into its lines, whil
 hard-wrapped paragraph (lines broken mid-sentence) stays whole.
 
 A headline is a heading too: the first paragraph when it is one short line without
-final punctuation (or in title case), and, in blank-line separated text, a short
-stand-alone line without final punctuation (a crosshead).
+final punctuation (or in title case), or a short line ending in one full stop that a
+blank line sets apart from the body text (archives that end headlines with a full
+stop); and, in blank-line separated text, a short stand-alone line without final
+punctuation (a crosshead). The first heading is the story's title when the format
+gives none (see :func:`factcheck.segment.annotate`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from factcheck.segment.sentences import split_sentences
 
 _LONG_LINE = 120  # a line this long is a paragraph of its own, not a wrapped line
 _HEADLINE_WORDS = 25
+_DOTTED_HEADLINE_WORDS = 15  # a headline ending in a full stop; a lede is longer
 _CROSSHEAD_WORDS = 10
 _FINAL = ".!:;,"
 _CLOSERS = "\"'”’»)]*_ "
@@ -52,8 +56,11 @@ def find_paragraphs(doc: Document) -> list[Paragraph]:
             out.append(Paragraph(start, end))
     if not out:
         return out
-    if not doc.headings and not out[0].heading and len(out) > 1 and _is_headline(view, out[0]):
-        out[0] = Paragraph(out[0].start, out[0].end, heading=True)
+    if not doc.headings and not out[0].heading and len(out) > 1:
+        first, after = out[0], out[1:4]
+        own_block = not doc.blocks and (first.start, first.end) in set(blocks)
+        if _is_headline(view, first) or (own_block and _is_dotted_headline(view, first, after)):
+            out[0] = Paragraph(first.start, first.end, heading=True)
     if not doc.blocks and len(blocks) >= 3:
         whole_blocks = set(blocks)
         for i in range(1, len(out) - 1):
@@ -132,6 +139,27 @@ def _is_headline(view: str, p: Paragraph) -> bool:
     if stripped and stripped[-1] not in _FINAL:
         return True
     return _title_case(words)
+
+
+def _is_dotted_headline(view: str, p: Paragraph, after: list[Paragraph]) -> bool:
+    """A short first line that ends in one full stop, set apart by a blank line before the body.
+
+    Some archives and feeds end every headline with a full stop ("Barbs and pleas
+    before N.H. vote."), which :func:`_is_headline` takes for a sentence. Such a
+    line is a headline when it is short, one line, set apart from the text by a blank
+    line (the caller checks that), and body text follows: one of the next paragraphs
+    (``after``; a deck may come first) is more than twice as long. A lede of one short sentence set
+    apart like that is rare; a headline with a full stop is common in such files.
+    """
+    text = view[p.start : p.end]
+    stripped = text.rstrip(_CLOSERS)
+    if "\n" in text or not stripped.endswith(".") or stripped.endswith(("..", "…")):
+        return False
+    first = text.lstrip("\"'“‘«([")[:1]
+    words = text.split()
+    if not (first.isupper() or first.isdigit()) or len(words) > _DOTTED_HEADLINE_WORDS:
+        return False
+    return any(len(view[b.start : b.end].split()) > 2 * len(words) for b in after)
 
 
 def _is_crosshead(view: str, p: Paragraph) -> bool:
