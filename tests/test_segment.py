@@ -186,13 +186,19 @@ def title_of(text: str) -> str | None:
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        (BARBS, "Barbs and pleas before N.H. vote."),
+        (BARBS, "Barbs and pleas before N.H. vote"),  # the full stop is not part of a title
         (
             "Lynch: No outside influence on FBI probe into Clinton emails.\n\n"
             "WASHINGTON (AP) - Attorney General Loretta Lynch is reaffirming that the FBI's "
             "probe into Hillary Clinton's use of a private email server while secretary of "
             "state is free of outside political influence.\n",
-            "Lynch: No outside influence on FBI probe into Clinton emails.",
+            "Lynch: No outside influence on FBI probe into Clinton emails",
+        ),
+        (
+            "Protesters rally outside the White House in Washington, D.C.\n\n"
+            "WASHINGTON (AP) - Thousands of protesters gathered outside the White House "
+            "on Saturday, chanting and carrying banners about the war.\n",
+            "Protesters rally outside the White House in Washington, D.C.",
         ),
         # A lede of one sentence, too long for a headline.
         (

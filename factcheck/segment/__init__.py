@@ -40,10 +40,30 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
     if doc.meta.title is None:
         heading = next((p for p in paragraphs if p.heading), None)
         if heading is not None:
-            title = " ".join(doc.view[heading.start : heading.end].split())
+            title = headline_title(doc.view[heading.start : heading.end])
             doc = replace(doc, meta=replace(doc.meta, title=title))
             return analysis.evolve(document=doc, segments=segments)
     return analysis.evolve(segments=segments)
+
+
+def headline_title(text: str) -> str:
+    """A heading as a title: one line, without the full stop some archives end headlines with.
+
+    "Barbs and pleas before N.H. vote." titles its report "Barbs and pleas before N.H.
+    vote"; an abbreviation's dot ("… in the U.S.") or an ellipsis stays.
+    """
+    title = " ".join(text.split())
+    if title.endswith(".") and not title.endswith("..") and not _ends_in_abbreviation(title):
+        title = title[:-1]
+    return title
+
+
+_TITLE_FINAL_ABBREVIATIONS = frozenset({"jr.", "sr.", "inc.", "co.", "ltd.", "corp.", "st."})
+
+
+def _ends_in_abbreviation(title: str) -> bool:
+    last = title.rsplit(" ", 1)[-1]
+    return last.count(".") > 1 or last.lower() in _TITLE_FINAL_ABBREVIATIONS
 
 
 def sentences_of(view: str, paragraphs: list[Paragraph]) -> list[Sentence]:
