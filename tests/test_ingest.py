@@ -238,6 +238,28 @@ def test_front_matter_sides_must_map_to_lists(tmp_path):
         read_document(str(path), Options())
 
 
+@pytest.mark.parametrize("date", ["2024-02-30", "2024-13-45"])
+def test_impossible_front_matter_date_is_a_warning_and_ignored(date):
+    text = f"---\ntitle: T\nupdated: {date}\npublished: {date}\n---\n\nText.\n"
+    doc = document_from_text(text, path="bad-date.md", input_format="markdown")
+    assert doc.meta.title == "T" and doc.meta.date is None
+    assert doc.warnings == (
+        f"bad-date.md:4: front matter date '{date}' is not a real date; it is ignored",
+    )
+
+
+def test_impossible_front_matter_date_exits_0_with_one_warning(tmp_path):
+    path = tmp_path / "draft.md"
+    path.write_text("---\ndate: 2024-02-30\n---\n\nText.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"factcheck: warning: {path}:2: front matter date '2024-02-30' is not a real date; "
+        "it is ignored"
+    ]
+    assert json.loads(result.stdout)["document"]["date"] is None
+
+
 def test_markdown_links_record_anchor_text_and_url():
     doc = read_document(str(DRAFT), Options())
     (link,) = doc.links
