@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -126,7 +126,10 @@ InputFormatOpt = Annotated[
 ]
 SideOpt = Annotated[
     list[str] | None,
-    typer.Option("--side", help="Define a side: NAME=alias,alias (repeatable)."),
+    typer.Option(
+        "--side",
+        help="Define a side: NAME=alias,alias (repeatable; the same NAME again adds aliases).",
+    ),
 ]
 SidesFileOpt = Annotated[
     Path | None, typer.Option("--sides", help="YAML file mapping side names to aliases.")
@@ -156,22 +159,33 @@ def build_options(
         if not sep:
             raise ConfigError(f"--severity {item!r}: expected ID=error|warning|info")
         severities[rule_id.strip()] = level.strip()
-    sides: dict[str, tuple[str, ...]] = {}
-    for item in side or []:
-        name, sep, aliases = item.partition("=")
-        if not sep or not name.strip():
-            raise ConfigError(f"--side {item!r}: expected NAME=alias,alias")
-        sides[name.strip()] = tuple(a.strip() for a in aliases.split(",") if a.strip())
     return Options(
         rules_dirs=tuple(rules or ()),
         disable=tuple(disable or ()),
         severities=severities,
         input_format=input_format,
         max_bytes=max_bytes if max_bytes is not None else DEFAULT_MAX_BYTES,
-        sides=sides,
+        sides=parse_sides(side or ()),
         sides_file=sides_file,
         **extra,
     )
+
+
+def parse_sides(items: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """``--side NAME=alias,alias`` values by side; the same NAME again adds its aliases.
+
+    Merged rather than replaced: keeping only the last would drop aliases silently.
+    """
+    from factcheck.errors import ConfigError
+
+    sides: dict[str, tuple[str, ...]] = {}
+    for item in items:
+        name, sep, aliases = item.partition("=")
+        if not sep or not name.strip():
+            raise ConfigError(f"--side {item!r}: expected NAME=alias,alias")
+        given = (a.strip() for a in aliases.split(",") if a.strip())
+        sides[name.strip()] = tuple(dict.fromkeys((*sides.get(name.strip(), ()), *given)))
+    return sides
 
 
 # analyze ------------------------------------------------------------------------------
