@@ -227,6 +227,7 @@ def analyze(
 
     if output_format not in ("json", "text"):
         raise fail(f"--format must be json or text, not {output_format!r}")
+    vet_output(output)
     options = build_options(rules, disable, severity, input_format, side, sides_file, max_bytes)
     render = json_line if output_format == "json" else text_summary
     task = functools.partial(with_warnings, render)
@@ -238,15 +239,23 @@ def analyze(
             warn(warning)
 
 
+def vet_output(output: Path | None) -> None:
+    """Refuse a bad ``-o FILE`` (a folder, or under a file) before any work is done."""
+    if output is not None:
+        from factcheck.render.files import check_output_file
+
+        check_output_file(output)
+
+
 def emit(text: str, output: Path | None) -> None:
     """Write to stdout, or atomically to a file."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        from factcheck.render.files import write_atomic
+        from factcheck.render.files import write_output
 
-        write_atomic(output, text.encode("utf-8"))
+        write_output(output, text.encode("utf-8"))
 
 
 # rules --------------------------------------------------------------------------------
@@ -348,6 +357,7 @@ def rules_docs(
     from factcheck.render.rule_docs import render_rule_docs
     from factcheck.ruleset import load_ruleset
 
+    vet_output(output)
     emit(render_rule_docs(load_ruleset(rules or ()), bundled=resources.rules_dir()), output)
 
 

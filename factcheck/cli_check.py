@@ -79,6 +79,7 @@ def register(app: typer.Typer) -> None:
         emit,
         fail,
         handles_errors,
+        vet_output,
         warn,
     )
     from factcheck.errors import ExitCode
@@ -162,6 +163,7 @@ def register(app: typer.Typer) -> None:
 
         if output_format not in FORMATS:
             raise fail(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
+        vet_output(output)
         settings, options = prepare(
             paths, config, rules, disable, severity, fail_on, baseline, input_format, max_bytes
         )
@@ -225,15 +227,16 @@ def register(app: typer.Typer) -> None:
         """
         from factcheck.ci.baseline import dump_baseline
         from factcheck.ci.run import baseline_entries, run_check
-        from factcheck.render.files import write_atomic
+        from factcheck.render.files import write_output
 
         settings, options = prepare(
             paths, config, rules, disable, severity, "never", None, input_format, max_bytes
         )
         target = output or settings.config.baseline or Path(DEFAULT_BASELINE)
+        vet_output(target)
         result = run_check(paths, settings, options, jobs=jobs, use_baseline=False)
         entries = baseline_entries(result.files, target)
-        write_atomic(target, dump_baseline(entries, result.version).encode("utf-8"))
+        write_output(target, dump_baseline(entries, result.version).encode("utf-8"))
         typer.echo(
             f"wrote {len(entries)} accepted finding{'s' if len(entries) != 1 else ''} "
             f"from {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {target}"
@@ -258,12 +261,12 @@ def register(app: typer.Typer) -> None:
         """
         from factcheck.ci.config import CONFIG_NAME
         from factcheck.ci.template import STARTER_CONFIG
-        from factcheck.render.files import write_atomic
+        from factcheck.render.files import write_output
 
         if not directory.is_dir():
             raise fail(f"{directory}: no such folder")
         target = directory / CONFIG_NAME
         if target.exists() and not force:
             raise fail(f"{target} already exists (pass --force to overwrite it)")
-        write_atomic(target, STARTER_CONFIG.encode("utf-8"))
+        write_output(target, STARTER_CONFIG.encode("utf-8"))
         typer.echo(f"wrote {target}")

@@ -115,13 +115,13 @@ def render_pdf_task(task: PdfTask) -> Outcome:
     """Lay out one PDF and write it atomically (runs in a worker process)."""
     import resource
 
-    from factcheck.render.files import write_atomic
+    from factcheck.render.files import write_output
 
     outcome = Outcome(task.index, task.path)
     try:
         with collector_paused():
             pdf = pdf_renderer(task.template_dir).render(task.html, result_json=task.result_json)
-        write_atomic(task.target, pdf)
+        write_output(task.target, pdf)
         outcome.written.append(str(task.target))
     except Exception as exc:
         outcome.error = describe_error(exc)
@@ -306,7 +306,7 @@ class ReportRun:
     def _prepare(self, outcome: Outcome, stem: str) -> PdfTask | None:
         """Analyse one article and write its HTML; the PDF task, if a PDF is wanted."""
         from factcheck.api import analyze_path
-        from factcheck.render.files import write_atomic
+        from factcheck.render.files import write_output
 
         try:
             analysis = analyze_path(outcome.path, ctx=self.ctx)
@@ -314,7 +314,7 @@ class ReportRun:
             html, result_json = build_report(analysis, self.ctx, self.html_renderer)
             if "html" in self.formats:
                 target = self.out_dir / f"{stem}.html"
-                write_atomic(target, html.encode("utf-8"))
+                write_output(target, html.encode("utf-8"))
                 outcome.written.append(str(target))
         except Exception as exc:
             outcome.error = describe_error(exc)
@@ -360,7 +360,13 @@ def register(app: typer.Typer) -> None:
             list[str], typer.Argument(help="Articles, folders or globs; '-' for stdin.")
         ],
         output_dir: Annotated[
-            Path, typer.Option("--output", "-o", help="Folder for the reports.")
+            Path,
+            typer.Option(
+                "--output",
+                "-o",
+                help="Folder for the reports (created if missing); each report is named "
+                "after its article, so a name ending in .pdf or .html is refused.",
+            ),
         ] = Path("reports"),
         output_format: Annotated[
             str, typer.Option("--format", "-f", help="pdf, html or both.")
@@ -394,12 +400,14 @@ def register(app: typer.Typer) -> None:
 
         """
         from factcheck.inputs import expand_paths
+        from factcheck.render.files import check_output_dir
         from factcheck.render.html import check_template_dir
 
         if output_format not in FORMATS:
             raise fail(f"--format must be pdf, html or both, not {output_format!r}")
         if jobs < 0:
             raise fail(f"--jobs must be 0 (one per CPU) or more, not {jobs}")
+        check_output_dir(output_dir)
         formats = FORMATS[output_format]
         template_dir = check_template_dir(template)
         found = expand_paths(paths)

@@ -83,3 +83,35 @@ def test_bad_rule_directory_is_exit_2(tmp_path):
     result = runner.invoke(app, ["analyze", "--rules", str(tmp_path), "-"], input="Text.")
     assert result.exit_code == ExitCode.USAGE
     assert "XX001-bad.yml" in result.output
+
+
+def one_error_line(result) -> str:  # type: ignore[no-untyped-def]
+    """The single stderr line of a refused command (exit 2, nothing on stdout)."""
+    assert result.exit_code == ExitCode.USAGE, result.output
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("factcheck: error: ") and "internal error" not in line
+    return line
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", "{article}", "-o", "{tmp}/existing.pdf"], "is a file, not a folder"),
+        (["report", "{article}", "-o", "{tmp}/new.pdf"], "report -o names a folder"),
+        (["report", "{article}", "-o", "{tmp}/new.html", "-f", "html"], "names a folder"),
+        (["check", "{article}", "-o", "{tmp}/existing.pdf/x.txt"], "is a file, not a folder"),
+        (["analyze", "{article}", "-o", "{tmp}/existing.pdf/x.txt"], "is a file, not a folder"),
+        (["baseline", "{article}", "-o", "{tmp}/existing.pdf/b.json"], "is a file, not a"),
+        (["check", "{article}", "-o", "{tmp}"], "is a folder"),
+    ],
+)
+def test_bad_output_target_is_one_line_and_writes_nothing(tmp_path, args, message):
+    article = tmp_path / "article.txt"
+    article.write_text("The minister said 27 people died.\n", encoding="utf-8")
+    (tmp_path / "existing.pdf").write_bytes(b"%PDF-1.7 old")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    filled = [a.format(article=article, tmp=tmp_path) for a in args]
+    assert message in one_error_line(runner.invoke(app, filled))
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert (tmp_path / "existing.pdf").read_bytes() == b"%PDF-1.7 old"
