@@ -83,6 +83,7 @@ def register(app: typer.Typer) -> None:
         warn,
     )
     from factcheck.errors import ExitCode
+    from factcheck.textutil.plural import counted
 
     shared = {
         "DisableOpt": DisableOpt,
@@ -180,9 +181,9 @@ def register(app: typer.Typer) -> None:
         for warning in result.warnings:
             warn(warning)
         if result.stale:
+            stale = counted(len(result.stale), "stale baseline entry", "stale baseline entries")
             typer.echo(
-                f"factcheck: {len(result.stale)} stale baseline "
-                f"entr{'ies' if len(result.stale) != 1 else 'y'} (no longer found; "
+                f"factcheck: {stale} (no longer found; "
                 "refresh the file with 'factcheck baseline'):",
                 err=True,
             )
@@ -238,8 +239,8 @@ def register(app: typer.Typer) -> None:
         entries = baseline_entries(result.files, target)
         write_output(target, dump_baseline(entries, result.version).encode("utf-8"))
         typer.echo(
-            f"wrote {len(entries)} accepted finding{'s' if len(entries) != 1 else ''} "
-            f"from {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {target}"
+            f"wrote {counted(len(entries), 'accepted finding')} "
+            f"from {counted(len(result.files), 'file')} to {target}"
         )
 
     @app.command("init")

@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from factcheck.textutil.plural import counted
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -101,6 +103,12 @@ def describe_error(exc: BaseException) -> str:
         f"internal error: {type(exc).__name__}: {exc} (this is a bug; rerun with "
         "FACTCHECK_DEBUG=1 for a traceback and report it)"
     )
+
+
+def failure_line(outcome: Outcome) -> str:
+    """``path: problem``; input errors already start with the path, so it is not repeated."""
+    error = outcome.error or ""
+    return error if error.startswith(f"{outcome.path}:") else f"{outcome.path}: {error}"
 
 
 @functools.cache
@@ -441,7 +449,8 @@ def register(app: typer.Typer) -> None:
                 warn(warning)
         failed = [o for o in outcomes if o.error]
         if failed:
-            typer.echo(f"factcheck: {len(failed)} of {len(outcomes)} reports failed:", err=True)
+            total = counted(len(outcomes), "report")
+            typer.echo(f"factcheck: {len(failed)} of {total} failed:", err=True)
             for o in failed:
-                typer.echo(f"  {o.path}: {o.error}", err=True)
+                typer.echo(f"  {failure_line(o)}", err=True)
             raise typer.Exit(int(ExitCode.FINDINGS))

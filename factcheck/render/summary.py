@@ -5,14 +5,17 @@ from __future__ import annotations
 from factcheck.model import Analysis, Claim
 from factcheck.render import SOURCE_WORDS
 from factcheck.render.result_dict import Positions
+from factcheck.textutil.plural import counted
 
 
 def render_summary(analysis: Analysis) -> str:
     doc = analysis.document
     pos = Positions(analysis)
     out = [
-        f"{doc.path}: {analysis.words()} words, {len(analysis.claims)} numeric claims, "
-        f"{len(analysis.loaded)} loaded terms, {len(analysis.statements)} statements"
+        f"{doc.path}: {counted(analysis.words(), 'word')}, "
+        f"{counted(len(analysis.claims), 'numeric claim')}, "
+        f"{counted(len(analysis.loaded), 'loaded term')}, "
+        f"{counted(len(analysis.statements), 'statement')}"
     ]
     if analysis.claims:
         out.append("  Numeric claims:")
@@ -35,7 +38,8 @@ def render_summary(analysis: Analysis) -> str:
         out.append(
             f"  Balance {score}: "
             + "; ".join(
-                f"{s.name} {s.statements} statements ({s.direct} direct), {s.share:.0%} of words"
+                f"{s.name} {counted(s.statements, 'statement')} ({s.direct} direct), "
+                f"{s.share:.0%} of words"
                 for s in b.sides
             )
         )
