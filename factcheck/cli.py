@@ -134,6 +134,19 @@ SideOpt = Annotated[
 SidesFileOpt = Annotated[
     Path | None, typer.Option("--sides", help="YAML file mapping side names to aliases.")
 ]
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(metavar="PATH...", help="Articles, folders or globs; '-' for stdin."),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        help="Worker processes (0: one per CPU; default: one per CPU for 20 files or more).",
+    ),
+]
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")
 ]
@@ -194,7 +207,7 @@ def parse_sides(items: Sequence[str]) -> dict[str, tuple[str, ...]]:
 @app.command()
 @handles_errors
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Articles, folders or globs; '-' for stdin.")],
+    paths: PathsArg,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="json (JSON Lines, one per article) or text.")
     ] = "json",
@@ -208,12 +221,7 @@ def analyze(
     side: SideOpt = None,
     sides_file: SidesFileOpt = None,
     max_bytes: MaxBytesOpt = 5_000_000,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes (default: one per CPU for many files)."
-        ),
-    ] = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """Analyse articles: numeric claims, loaded language, speakers and balance.
 
@@ -297,12 +305,32 @@ def rules_explain(
     ruleset = load_ruleset(rules or ())
     rule = ruleset.get(rule_id.upper())
     if rule is None:
-        import difflib
-
-        close = difflib.get_close_matches(rule_id.upper(), [r.id for r in ruleset], n=1)
-        hint = f"; did you mean {close[0]}?" if close else "; see 'factcheck rules list'"
-        raise fail(f"no rule has the id {rule_id!r}{hint}")
+        raise fail(f"no rule has the id {rule_id!r}{unknown_rule_hint(rule_id, ruleset)}")
     typer.echo(explain_rule(rule))
+
+
+def unknown_rule_hint(rule_id: str, ruleset: Any) -> str:
+    """``; did you mean LL003?`` for a near miss, else where the id might come from.
+
+    Only an id with the same letters (LL03 -> LL003) or a very close one is suggested:
+    HSE001, from a house rule folder, is not a misspelt SIDE001.
+    """
+    import difflib
+    import re
+
+    wanted = rule_id.upper()
+    ids = [r.id for r in ruleset]
+    letters = re.match(r"[A-Z]*", wanted).group()  # type: ignore[union-attr]
+    same = [i for i in ids if re.match(r"[A-Z]*", i).group() == letters]  # type: ignore[union-attr]
+    close = difflib.get_close_matches(wanted, same, n=1, cutoff=0.6) or difflib.get_close_matches(
+        wanted, ids, n=1, cutoff=0.8
+    )
+    if close:
+        return f"; did you mean {close[0]}?"
+    return (
+        "; it is not a bundled rule: pass its folder with --rules DIR if it is your own, "
+        "or see 'factcheck rules list'"
+    )
 
 
 @rules_app.command("test")
@@ -372,5 +400,34 @@ _register_commands()
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: Click's usage errors become one line, like ours.
+
+    Click would print the usage, a hint and the error on three lines; the README
+    promises one line on stderr for every error, so the app runs in non-standalone
+    mode and its usage errors are printed here. Help and exit codes are unchanged.
+    """
+    try:
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        raise SystemExit(fail("interrupted", ExitCode.INTERRUPTED).exit_code) from None
+    except typer.TyperException as exc:  # Click's UsageError and friends
+        raise SystemExit(usage_error_line(exc)) from None
+    raise SystemExit(code if isinstance(code, int) else int(ExitCode.OK))
+
+
+def usage_error_line(exc: Exception) -> int:
+    """Print a Click error as one line naming the command's help; its exit code (2).
+
+    A command run with no arguments shows its help (Click's NoArgsIsHelpError, whose
+    message is the help text): that is shown as Click shows it.
+    """
+    format_message = getattr(exc, "format_message", None)
+    message = format_message() if callable(format_message) else str(exc)
+    show = getattr(exc, "show", None)
+    if "\n" in message and callable(show):
+        show()
+        return int(getattr(exc, "exit_code", ExitCode.USAGE))
+    command = getattr(getattr(exc, "ctx", None), "command_path", None)
+    where = f" (see '{command} --help')" if command else ""
+    typer.echo(f"factcheck: error: {message}{where}", err=True)
+    return int(getattr(exc, "exit_code", ExitCode.USAGE))

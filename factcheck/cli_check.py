@@ -23,6 +23,10 @@ CHECK_EXIT_CODES = (
     "Exit codes: 0 no finding at or above the --fail-on level; 1 findings at or above it; "
     "2 usage, configuration, rule-file or input error; 3 internal error; 130 interrupted."
 )
+BASELINE_EXIT_CODES = (
+    "Exit codes: 0 the baseline was written; 2 usage, configuration, rule-file or input "
+    "error (nothing written); 3 internal error; 130 interrupted."
+)
 DEFAULT_BASELINE = ".factcheck-baseline.json"
 
 FormatOpt = Annotated[
@@ -55,16 +59,9 @@ ChangedOpt = Annotated[
         "--changed-since", metavar="REF", help="Only findings on lines changed since a git ref."
     ),
 ]
-JobsOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--jobs", "-j", min=1, help="Worker processes (default: one per CPU for many files)."
-    ),
-]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
-PathsArg = Annotated[list[str], typer.Argument(help="Drafts, folders or globs; '-' for stdin.")]
 
 
 def register(app: typer.Typer) -> None:
@@ -72,9 +69,13 @@ def register(app: typer.Typer) -> None:
     from factcheck.cli import (
         DisableOpt,
         InputFormatOpt,
+        JobsOpt,
         MaxBytesOpt,
+        PathsArg,
         RulesOpt,
         SeverityOpt,
+        SideOpt,
+        SidesFileOpt,
         build_options,
         emit,
         fail,
@@ -88,9 +89,13 @@ def register(app: typer.Typer) -> None:
     shared = {
         "DisableOpt": DisableOpt,
         "InputFormatOpt": InputFormatOpt,
+        "JobsOpt": JobsOpt,
         "MaxBytesOpt": MaxBytesOpt,
+        "PathsArg": PathsArg,
         "RulesOpt": RulesOpt,
         "SeverityOpt": SeverityOpt,
+        "SideOpt": SideOpt,
+        "SidesFileOpt": SidesFileOpt,
     }
 
     def resolved(func: F) -> F:
@@ -99,8 +104,9 @@ def register(app: typer.Typer) -> None:
         return func
 
     def prepare(  # type: ignore[no-untyped-def]
-        paths, config, rules, disable, severity, fail_on, baseline, input_format, max_bytes
+        paths, config, rules, disable, severity, fail_on, baseline, input_format, max_bytes, sides
     ):
+        """Merge configuration and options; ``sides`` is (--side values, --sides file)."""
         from factcheck.ci.config import FAIL_LEVELS, resolve_config
         from factcheck.ci.run import merge_settings
 
@@ -120,8 +126,8 @@ def register(app: typer.Typer) -> None:
             list(settings.disable),
             settings.severity_args(),
             input_format,
-            settings.side_args(),
-            None,
+            [*settings.side_args(), *(sides[0] or ())],
+            sides[1],
             max_bytes,
             enable=settings.enable,
             thresholds=cfg.thresholds,
@@ -144,6 +150,8 @@ def register(app: typer.Typer) -> None:
         severity: SeverityOpt = None,
         output: OutputOpt = None,
         input_format: InputFormatOpt = None,
+        side: SideOpt = None,
+        sides_file: SidesFileOpt = None,
         max_bytes: MaxBytesOpt = 5_000_000,
     ) -> None:
         """Check drafts in CI: findings with positions, in a format your CI reads.
@@ -166,7 +174,16 @@ def register(app: typer.Typer) -> None:
             raise fail(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
         vet_output(output)
         settings, options = prepare(
-            paths, config, rules, disable, severity, fail_on, baseline, input_format, max_bytes
+            paths,
+            config,
+            rules,
+            disable,
+            severity,
+            fail_on,
+            baseline,
+            input_format,
+            max_bytes,
+            (side, sides_file),
         )
         result = run_check(
             paths, settings, options, changed_since=changed_since, jobs=jobs, use_baseline=True
@@ -195,7 +212,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(summary_line(result), err=True)
         raise typer.Exit(int(ExitCode.FINDINGS if result.failing() else ExitCode.OK))
 
-    @app.command("baseline", epilog=CHECK_EXIT_CODES)
+    @app.command("baseline", epilog=BASELINE_EXIT_CODES)
     @handles_errors
     @resolved
     def baseline_command(
@@ -215,6 +232,8 @@ def register(app: typer.Typer) -> None:
         disable: DisableOpt = None,
         severity: SeverityOpt = None,
         input_format: InputFormatOpt = None,
+        side: SideOpt = None,
+        sides_file: SidesFileOpt = None,
         max_bytes: MaxBytesOpt = 5_000_000,
     ) -> None:
         """Accept today's findings: write them to a baseline file for 'check --baseline'.
@@ -231,7 +250,16 @@ def register(app: typer.Typer) -> None:
         from factcheck.render.files import write_output
 
         settings, options = prepare(
-            paths, config, rules, disable, severity, "never", None, input_format, max_bytes
+            paths,
+            config,
+            rules,
+            disable,
+            severity,
+            "never",
+            None,
+            input_format,
+            max_bytes,
+            (side, sides_file),
         )
         target = output or settings.config.baseline or Path(DEFAULT_BASELINE)
         vet_output(target)

@@ -351,6 +351,7 @@ def register(app: typer.Typer) -> None:
         DisableOpt,
         InputFormatOpt,
         MaxBytesOpt,
+        PathsArg,
         RulesOpt,
         SeverityOpt,
         SideOpt,
@@ -364,9 +365,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handles_errors
     def report(
-        paths: Annotated[
-            list[str], typer.Argument(help="Articles, folders or globs; '-' for stdin.")
-        ],
+        paths: PathsArg,
         output_dir: Annotated[
             Path,
             typer.Option(
@@ -401,11 +400,10 @@ def register(app: typer.Typer) -> None:
         Reports are named after the article: reports/<article>.pdf. A failed
         article is reported at the end and makes the exit code 1.
 
-        Example:
-            factcheck report article.md
-
-            factcheck report drafts/ -o reports/ --format both --jobs 2
-
+        \b
+        Examples:
+          factcheck report article.md
+          factcheck report drafts/ -o reports/ --format both --jobs 2
         """
         from factcheck.inputs import expand_paths
         from factcheck.render.files import check_output_dir

@@ -48,7 +48,12 @@ _WORKER: dict[str, Any] = {}  # set once per worker process by _init_worker, now
 
 
 def worker_count(n_items: int, jobs: int | None = None) -> int:
-    """How many processes to use: ``jobs`` if given, else one per usable CPU for many inputs."""
+    """How many processes: ``jobs`` if given (0: one per usable CPU), else one per CPU for many.
+
+    ``--jobs 0`` means "one per CPU" in every command, as it does for ``report``.
+    """
+    if jobs == 0:
+        return max(1, min(available_cpus(), n_items))
     if jobs is not None:
         return max(1, min(jobs, n_items))
     if n_items < PARALLEL_MIN_FILES:
