@@ -210,7 +210,15 @@ def register(app: typer.Typer) -> None:
             from factcheck.ci.results import summary_line
 
             typer.echo(summary_line(result), err=True)
-        raise typer.Exit(int(ExitCode.FINDINGS if result.failing() else ExitCode.OK))
+        for error in result.errors:
+            typer.echo(f"factcheck: error: {error}", err=True)
+        raise typer.Exit(int(exit_code(result)))
+
+    def exit_code(result: Any) -> ExitCode:
+        """2 when a file could not be read (the others were still checked), else by --fail-on."""
+        if result.errors:
+            return ExitCode.USAGE
+        return ExitCode.FINDINGS if result.failing() else ExitCode.OK
 
     @app.command("baseline", epilog=BASELINE_EXIT_CODES)
     @handles_errors
@@ -264,6 +272,11 @@ def register(app: typer.Typer) -> None:
         target = output or settings.config.baseline or Path(DEFAULT_BASELINE)
         vet_output(target)
         result = run_check(paths, settings, options, jobs=jobs, use_baseline=False)
+        if result.errors:  # a baseline missing a file's findings would hide them later
+            for error in result.errors:
+                typer.echo(f"factcheck: error: {error}", err=True)
+            unread = counted(len(result.errors), "file")
+            raise fail(f"no baseline written: {unread} could not be read")
         entries = baseline_entries(result.files, target)
         write_output(target, dump_baseline(entries, result.version).encode("utf-8"))
         typer.echo(

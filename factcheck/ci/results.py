@@ -50,6 +50,7 @@ class FileReport:
     reporter_loaded: int = 0
     findings: tuple[Located, ...] = ()
     warnings: tuple[str, ...] = ()
+    error: str | None = None  # why the file could not be read (then nothing else is set)
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -94,6 +95,7 @@ class CheckResult:
     outside_diff: int = 0
     stale: tuple[BaselineEntry, ...] = ()
     warnings: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()  # one line per file that could not be read (exit 2)
 
     @property
     def findings(self) -> tuple[Located, ...]:
@@ -131,6 +133,8 @@ def summary_line(result: CheckResult) -> str:
         ]
         text = f"{counted(total, 'finding')} ({', '.join(parts)}) in {files}"
     extra = []
+    if result.errors:
+        extra.append(f"{counted(len(result.errors), 'file')} could not be read")
     if result.accepted:
         extra.append(f"{result.accepted} accepted in the baseline")
     if result.stale:
