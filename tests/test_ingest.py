@@ -489,3 +489,40 @@ def test_a_page_without_article_text_is_bad_input(tmp_path):
     assert result.exit_code == 2
     assert "no article text found" in result.stderr
     assert not out.exists()
+
+
+ENTITY_PAGE = """<!DOCTYPE html>
+<html><head><title>Test page</title></head>
+<body>
+<article>
+<h1>Council vote</h1>
+<p>The council <b>cynically</b> moved the vote, and thugs blocked the road.</p>
+<p>Caf&eacute; owners said the &ldquo;so-called&rdquo; reform soared, 1,000&nbsp;fled.</p>
+<p>Opposition leader Maria Okafor said the move was &quot;brazenly undemocratic&quot;.</p>
+</article>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("page", ["fixture", "entities"])
+def test_html_line_and_column_are_both_in_the_page(page, tmp_path, ctx):
+    """Every finding's line:column..end_column spells its match in the page itself."""
+    from factcheck.api import analyze_path
+    from factcheck.render.result_dict import Positions
+
+    path = PAGE if page == "fixture" else tmp_path / "page.html"
+    if page == "entities":
+        path.write_text(ENTITY_PAGE, encoding="utf-8")
+    analysis = analyze_path(path, ctx=ctx)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    pos = Positions(analysis)
+    spans = [(f.start, f.end) for f in analysis.findings] + [
+        (t.start, t.end) for t in analysis.loaded
+    ]
+    assert len(spans) >= 4
+    for start, end in spans:
+        where = pos.locate(start, end)
+        if where["line"] != where["end_line"]:
+            continue
+        on_page = lines[where["line"] - 1][where["column"] - 1 : where["end_column"] - 1]
+        assert on_page == analysis.document.text[start:end]
