@@ -44,13 +44,16 @@ def make_finding(
     *,
     severity: Severity | None = None,
     voice: Voice | None = None,
+    speaker: str | None = None,
     message: str | None = None,
     **fields: Any,
 ) -> Finding:
     """A finding of ``rule`` at ``[start, end)``, its message filled from ``fields``.
 
     ``{match}`` is always available (the covered text); the sentence around the span
-    is kept, normalised, as the context that baseline fingerprints use.
+    is kept, normalised, as the context that baseline fingerprints use. A rule's
+    message about words in a quotation or paraphrase ends by saying whose they are
+    (``speaker`` is a speaker id): a reader must not take them for the reporter's.
     """
     text = analysis.document.text
     fields.setdefault("match", _SPACE_RE.sub(" ", text[start:end]).strip())
@@ -59,6 +62,8 @@ def make_finding(
         rendered = template.format(**fields)
     except (KeyError, IndexError, ValueError):
         rendered = template
+    if message is None and voice in ("quoted", "paraphrased"):
+        rendered += voice_note(voice, analysis.speaker_name(speaker))
     return Finding(
         rule=rule.id,
         name=rule.name,
@@ -69,6 +74,11 @@ def make_finding(
         voice=voice,
         context=sentence_context(analysis, start),
     )
+
+
+def voice_note(voice: Voice, speaker_name: str | None) -> str:
+    """`` (paraphrased from Darmanin)``, `` (quoted)``: whose words a finding is about."""
+    return f" ({voice} from {speaker_name})" if speaker_name else f" ({voice})"
 
 
 def sentence_context(analysis: Analysis, offset: int) -> str:

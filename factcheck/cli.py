@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -126,10 +126,26 @@ InputFormatOpt = Annotated[
 ]
 SideOpt = Annotated[
     list[str] | None,
-    typer.Option("--side", help="Define a side: NAME=alias,alias (repeatable)."),
+    typer.Option(
+        "--side",
+        help="Define a side: NAME=alias,alias (repeatable; the same NAME again adds aliases).",
+    ),
 ]
 SidesFileOpt = Annotated[
     Path | None, typer.Option("--sides", help="YAML file mapping side names to aliases.")
+]
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(metavar="PATH...", help="Articles, folders or globs; '-' for stdin."),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        help="Worker processes (0: one per CPU; default: one per CPU for 20 files or more).",
+    ),
 ]
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", help="Refuse inputs larger than this many bytes.")
@@ -156,22 +172,33 @@ def build_options(
         if not sep:
             raise ConfigError(f"--severity {item!r}: expected ID=error|warning|info")
         severities[rule_id.strip()] = level.strip()
-    sides: dict[str, tuple[str, ...]] = {}
-    for item in side or []:
-        name, sep, aliases = item.partition("=")
-        if not sep or not name.strip():
-            raise ConfigError(f"--side {item!r}: expected NAME=alias,alias")
-        sides[name.strip()] = tuple(a.strip() for a in aliases.split(",") if a.strip())
     return Options(
         rules_dirs=tuple(rules or ()),
         disable=tuple(disable or ()),
         severities=severities,
         input_format=input_format,
         max_bytes=max_bytes if max_bytes is not None else DEFAULT_MAX_BYTES,
-        sides=sides,
+        sides=parse_sides(side or ()),
         sides_file=sides_file,
         **extra,
     )
+
+
+def parse_sides(items: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """``--side NAME=alias,alias`` values by side; the same NAME again adds its aliases.
+
+    Merged rather than replaced: keeping only the last would drop aliases silently.
+    """
+    from factcheck.errors import ConfigError
+
+    sides: dict[str, tuple[str, ...]] = {}
+    for item in items:
+        name, sep, aliases = item.partition("=")
+        if not sep or not name.strip():
+            raise ConfigError(f"--side {item!r}: expected NAME=alias,alias")
+        given = (a.strip() for a in aliases.split(",") if a.strip())
+        sides[name.strip()] = tuple(dict.fromkeys((*sides.get(name.strip(), ()), *given)))
+    return sides
 
 
 # analyze ------------------------------------------------------------------------------
@@ -180,7 +207,7 @@ def build_options(
 @app.command()
 @handles_errors
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Articles, folders or globs; '-' for stdin.")],
+    paths: PathsArg,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="json (JSON Lines, one per article) or text.")
     ] = "json",
@@ -194,12 +221,7 @@ def analyze(
     side: SideOpt = None,
     sides_file: SidesFileOpt = None,
     max_bytes: MaxBytesOpt = 5_000_000,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes (default: one per CPU for many files)."
-        ),
-    ] = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """Analyse articles: numeric claims, loaded language, speakers and balance.
 
@@ -213,6 +235,7 @@ def analyze(
 
     if output_format not in ("json", "text"):
         raise fail(f"--format must be json or text, not {output_format!r}")
+    vet_output(output)
     options = build_options(rules, disable, severity, input_format, side, sides_file, max_bytes)
     render = json_line if output_format == "json" else text_summary
     task = functools.partial(with_warnings, render)
@@ -224,15 +247,23 @@ def analyze(
             warn(warning)
 
 
+def vet_output(output: Path | None) -> None:
+    """Refuse a bad ``-o FILE`` (a folder, or under a file) before any work is done."""
+    if output is not None:
+        from factcheck.render.files import check_output_file
+
+        check_output_file(output)
+
+
 def emit(text: str, output: Path | None) -> None:
     """Write to stdout, or atomically to a file."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        from factcheck.render.files import write_atomic
+        from factcheck.render.files import write_output
 
-        write_atomic(output, text.encode("utf-8"))
+        write_output(output, text.encode("utf-8"))
 
 
 # rules --------------------------------------------------------------------------------
@@ -274,12 +305,32 @@ def rules_explain(
     ruleset = load_ruleset(rules or ())
     rule = ruleset.get(rule_id.upper())
     if rule is None:
-        import difflib
-
-        close = difflib.get_close_matches(rule_id.upper(), [r.id for r in ruleset], n=1)
-        hint = f"; did you mean {close[0]}?" if close else "; see 'factcheck rules list'"
-        raise fail(f"no rule has the id {rule_id!r}{hint}")
+        raise fail(f"no rule has the id {rule_id!r}{unknown_rule_hint(rule_id, ruleset)}")
     typer.echo(explain_rule(rule))
+
+
+def unknown_rule_hint(rule_id: str, ruleset: Any) -> str:
+    """``; did you mean LL003?`` for a near miss, else where the id might come from.
+
+    Only an id with the same letters (LL03 -> LL003) or a very close one is suggested:
+    HSE001, from a house rule folder, is not a misspelt SIDE001.
+    """
+    import difflib
+    import re
+
+    wanted = rule_id.upper()
+    ids = [r.id for r in ruleset]
+    letters = re.match(r"[A-Z]*", wanted).group()  # type: ignore[union-attr]
+    same = [i for i in ids if re.match(r"[A-Z]*", i).group() == letters]  # type: ignore[union-attr]
+    close = difflib.get_close_matches(wanted, same, n=1, cutoff=0.6) or difflib.get_close_matches(
+        wanted, ids, n=1, cutoff=0.8
+    )
+    if close:
+        return f"; did you mean {close[0]}?"
+    return (
+        "; it is not a bundled rule: pass its folder with --rules DIR if it is your own, "
+        "or see 'factcheck rules list'"
+    )
 
 
 @rules_app.command("test")
@@ -334,6 +385,7 @@ def rules_docs(
     from factcheck.render.rule_docs import render_rule_docs
     from factcheck.ruleset import load_ruleset
 
+    vet_output(output)
     emit(render_rule_docs(load_ruleset(rules or ()), bundled=resources.rules_dir()), output)
 
 
@@ -348,5 +400,34 @@ _register_commands()
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: Click's usage errors become one line, like ours.
+
+    Click would print the usage, a hint and the error on three lines; the README
+    promises one line on stderr for every error, so the app runs in non-standalone
+    mode and its usage errors are printed here. Help and exit codes are unchanged.
+    """
+    try:
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        raise SystemExit(fail("interrupted", ExitCode.INTERRUPTED).exit_code) from None
+    except typer.TyperException as exc:  # Click's UsageError and friends
+        raise SystemExit(usage_error_line(exc)) from None
+    raise SystemExit(code if isinstance(code, int) else int(ExitCode.OK))
+
+
+def usage_error_line(exc: Exception) -> int:
+    """Print a Click error as one line naming the command's help; its exit code (2).
+
+    A command run with no arguments shows its help (Click's NoArgsIsHelpError, whose
+    message is the help text): that is shown as Click shows it.
+    """
+    format_message = getattr(exc, "format_message", None)
+    message = format_message() if callable(format_message) else str(exc)
+    show = getattr(exc, "show", None)
+    if "\n" in message and callable(show):
+        show()
+        return int(getattr(exc, "exit_code", ExitCode.USAGE))
+    command = getattr(getattr(exc, "ctx", None), "command_path", None)
+    where = f" (see '{command} --help')" if command else ""
+    typer.echo(f"factcheck: error: {message}{where}", err=True)
+    return int(getattr(exc, "exit_code", ExitCode.USAGE))

@@ -23,6 +23,10 @@ CHECK_EXIT_CODES = (
     "Exit codes: 0 no finding at or above the --fail-on level; 1 findings at or above it; "
     "2 usage, configuration, rule-file or input error; 3 internal error; 130 interrupted."
 )
+BASELINE_EXIT_CODES = (
+    "Exit codes: 0 the baseline was written; 2 usage, configuration, rule-file or input "
+    "error (nothing written); 3 internal error; 130 interrupted."
+)
 DEFAULT_BASELINE = ".factcheck-baseline.json"
 
 FormatOpt = Annotated[
@@ -55,16 +59,9 @@ ChangedOpt = Annotated[
         "--changed-since", metavar="REF", help="Only findings on lines changed since a git ref."
     ),
 ]
-JobsOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--jobs", "-j", min=1, help="Worker processes (default: one per CPU for many files)."
-    ),
-]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
-PathsArg = Annotated[list[str], typer.Argument(help="Drafts, folders or globs; '-' for stdin.")]
 
 
 def register(app: typer.Typer) -> None:
@@ -72,23 +69,33 @@ def register(app: typer.Typer) -> None:
     from factcheck.cli import (
         DisableOpt,
         InputFormatOpt,
+        JobsOpt,
         MaxBytesOpt,
+        PathsArg,
         RulesOpt,
         SeverityOpt,
+        SideOpt,
+        SidesFileOpt,
         build_options,
         emit,
         fail,
         handles_errors,
+        vet_output,
         warn,
     )
     from factcheck.errors import ExitCode
+    from factcheck.textutil.plural import counted
 
     shared = {
         "DisableOpt": DisableOpt,
         "InputFormatOpt": InputFormatOpt,
+        "JobsOpt": JobsOpt,
         "MaxBytesOpt": MaxBytesOpt,
+        "PathsArg": PathsArg,
         "RulesOpt": RulesOpt,
         "SeverityOpt": SeverityOpt,
+        "SideOpt": SideOpt,
+        "SidesFileOpt": SidesFileOpt,
     }
 
     def resolved(func: F) -> F:
@@ -97,8 +104,9 @@ def register(app: typer.Typer) -> None:
         return func
 
     def prepare(  # type: ignore[no-untyped-def]
-        paths, config, rules, disable, severity, fail_on, baseline, input_format, max_bytes
+        paths, config, rules, disable, severity, fail_on, baseline, input_format, max_bytes, sides
     ):
+        """Merge configuration and options; ``sides`` is (--side values, --sides file)."""
         from factcheck.ci.config import FAIL_LEVELS, resolve_config
         from factcheck.ci.run import merge_settings
 
@@ -118,8 +126,8 @@ def register(app: typer.Typer) -> None:
             list(settings.disable),
             settings.severity_args(),
             input_format,
-            settings.side_args(),
-            None,
+            [*settings.side_args(), *(sides[0] or ())],
+            sides[1],
             max_bytes,
             enable=settings.enable,
             thresholds=cfg.thresholds,
@@ -142,6 +150,8 @@ def register(app: typer.Typer) -> None:
         severity: SeverityOpt = None,
         output: OutputOpt = None,
         input_format: InputFormatOpt = None,
+        side: SideOpt = None,
+        sides_file: SidesFileOpt = None,
         max_bytes: MaxBytesOpt = 5_000_000,
     ) -> None:
         """Check drafts in CI: findings with positions, in a format your CI reads.
@@ -162,8 +172,18 @@ def register(app: typer.Typer) -> None:
 
         if output_format not in FORMATS:
             raise fail(f"--format must be one of {', '.join(FORMATS)}, not {output_format!r}")
+        vet_output(output)
         settings, options = prepare(
-            paths, config, rules, disable, severity, fail_on, baseline, input_format, max_bytes
+            paths,
+            config,
+            rules,
+            disable,
+            severity,
+            fail_on,
+            baseline,
+            input_format,
+            max_bytes,
+            (side, sides_file),
         )
         result = run_check(
             paths, settings, options, changed_since=changed_since, jobs=jobs, use_baseline=True
@@ -178,9 +198,9 @@ def register(app: typer.Typer) -> None:
         for warning in result.warnings:
             warn(warning)
         if result.stale:
+            stale = counted(len(result.stale), "stale baseline entry", "stale baseline entries")
             typer.echo(
-                f"factcheck: {len(result.stale)} stale baseline "
-                f"entr{'ies' if len(result.stale) != 1 else 'y'} (no longer found; "
+                f"factcheck: {stale} (no longer found; "
                 "refresh the file with 'factcheck baseline'):",
                 err=True,
             )
@@ -190,9 +210,17 @@ def register(app: typer.Typer) -> None:
             from factcheck.ci.results import summary_line
 
             typer.echo(summary_line(result), err=True)
-        raise typer.Exit(int(ExitCode.FINDINGS if result.failing() else ExitCode.OK))
+        for error in result.errors:
+            typer.echo(f"factcheck: error: {error}", err=True)
+        raise typer.Exit(int(exit_code(result)))
 
-    @app.command("baseline", epilog=CHECK_EXIT_CODES)
+    def exit_code(result: Any) -> ExitCode:
+        """2 when a file could not be read (the others were still checked), else by --fail-on."""
+        if result.errors:
+            return ExitCode.USAGE
+        return ExitCode.FINDINGS if result.failing() else ExitCode.OK
+
+    @app.command("baseline", epilog=BASELINE_EXIT_CODES)
     @handles_errors
     @resolved
     def baseline_command(
@@ -212,6 +240,8 @@ def register(app: typer.Typer) -> None:
         disable: DisableOpt = None,
         severity: SeverityOpt = None,
         input_format: InputFormatOpt = None,
+        side: SideOpt = None,
+        sides_file: SidesFileOpt = None,
         max_bytes: MaxBytesOpt = 5_000_000,
     ) -> None:
         """Accept today's findings: write them to a baseline file for 'check --baseline'.
@@ -225,18 +255,33 @@ def register(app: typer.Typer) -> None:
         """
         from factcheck.ci.baseline import dump_baseline
         from factcheck.ci.run import baseline_entries, run_check
-        from factcheck.render.files import write_atomic
+        from factcheck.render.files import write_output
 
         settings, options = prepare(
-            paths, config, rules, disable, severity, "never", None, input_format, max_bytes
+            paths,
+            config,
+            rules,
+            disable,
+            severity,
+            "never",
+            None,
+            input_format,
+            max_bytes,
+            (side, sides_file),
         )
         target = output or settings.config.baseline or Path(DEFAULT_BASELINE)
+        vet_output(target)
         result = run_check(paths, settings, options, jobs=jobs, use_baseline=False)
+        if result.errors:  # a baseline missing a file's findings would hide them later
+            for error in result.errors:
+                typer.echo(f"factcheck: error: {error}", err=True)
+            unread = counted(len(result.errors), "file")
+            raise fail(f"no baseline written: {unread} could not be read")
         entries = baseline_entries(result.files, target)
-        write_atomic(target, dump_baseline(entries, result.version).encode("utf-8"))
+        write_output(target, dump_baseline(entries, result.version).encode("utf-8"))
         typer.echo(
-            f"wrote {len(entries)} accepted finding{'s' if len(entries) != 1 else ''} "
-            f"from {len(result.files)} file{'s' if len(result.files) != 1 else ''} to {target}"
+            f"wrote {counted(len(entries), 'accepted finding')} "
+            f"from {counted(len(result.files), 'file')} to {target}"
         )
 
     @app.command("init")
@@ -258,12 +303,12 @@ def register(app: typer.Typer) -> None:
         """
         from factcheck.ci.config import CONFIG_NAME
         from factcheck.ci.template import STARTER_CONFIG
-        from factcheck.render.files import write_atomic
+        from factcheck.render.files import write_output
 
         if not directory.is_dir():
             raise fail(f"{directory}: no such folder")
         target = directory / CONFIG_NAME
         if target.exists() and not force:
             raise fail(f"{target} already exists (pass --force to overwrite it)")
-        write_atomic(target, STARTER_CONFIG.encode("utf-8"))
+        write_output(target, STARTER_CONFIG.encode("utf-8"))
         typer.echo(f"wrote {target}")

@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from factcheck.textutil.plural import counted
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -105,6 +107,12 @@ def describe_error(exc: BaseException) -> str:
     )
 
 
+def failure_line(outcome: Outcome) -> str:
+    """``path: problem``; input errors already start with the path, so it is not repeated."""
+    error = outcome.error or ""
+    return error if error.startswith(f"{outcome.path}:") else f"{outcome.path}: {error}"
+
+
 @functools.cache
 def pdf_renderer(template_dir: Path) -> Any:
     """The PDF renderer of this process for one template folder (keeps parsed CSS, fonts)."""
@@ -117,13 +125,13 @@ def render_pdf_task(task: PdfTask) -> Outcome:
     """Lay out one PDF and write it atomically (runs in a worker process)."""
     import resource
 
-    from factcheck.render.files import write_atomic
+    from factcheck.render.files import write_output
 
     outcome = Outcome(task.index, task.path)
     try:
         with collector_paused():
             pdf = pdf_renderer(task.template_dir).render(task.html, result_json=task.result_json)
-        write_atomic(task.target, pdf)
+        write_output(task.target, pdf)
         outcome.written.append(str(task.target))
     except Exception as exc:
         outcome.error = describe_error(exc)
@@ -308,7 +316,7 @@ class ReportRun:
     def _prepare(self, outcome: Outcome, stem: str) -> PdfTask | None:
         """Analyse one article and write its HTML; the PDF task, if a PDF is wanted."""
         from factcheck.api import analyze_path
-        from factcheck.render.files import write_atomic
+        from factcheck.render.files import write_output
 
         try:
             analysis = analyze_path(outcome.path, ctx=self.ctx)
@@ -316,7 +324,7 @@ class ReportRun:
             html, result_json = build_report(analysis, self.ctx, self.html_renderer)
             if "html" in self.formats:
                 target = self.out_dir / f"{stem}.html"
-                write_atomic(target, html.encode("utf-8"))
+                write_output(target, html.encode("utf-8"))
                 outcome.written.append(str(target))
         except Exception as exc:
             outcome.error = describe_error(exc)
@@ -345,6 +353,7 @@ def register(app: typer.Typer) -> None:
         DisableOpt,
         InputFormatOpt,
         MaxBytesOpt,
+        PathsArg,
         RulesOpt,
         SeverityOpt,
         SideOpt,
@@ -358,11 +367,15 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @handles_errors
     def report(
-        paths: Annotated[
-            list[str], typer.Argument(help="Articles, folders or globs; '-' for stdin.")
-        ],
+        paths: PathsArg,
         output_dir: Annotated[
-            Path, typer.Option("--output", "-o", help="Folder for the reports.")
+            Path,
+            typer.Option(
+                "--output",
+                "-o",
+                help="Folder for the reports (created if missing); each report is named "
+                "after its article, so a name ending in .pdf or .html is refused.",
+            ),
         ] = Path("reports"),
         output_format: Annotated[
             str, typer.Option("--format", "-f", help="pdf, html or both.")
@@ -389,19 +402,20 @@ def register(app: typer.Typer) -> None:
         Reports are named after the article: reports/<article>.pdf. A failed
         article is reported at the end and makes the exit code 1.
 
-        Example:
-            factcheck report article.md
-
-            factcheck report drafts/ -o reports/ --format both --jobs 2
-
+        \b
+        Examples:
+          factcheck report article.md
+          factcheck report drafts/ -o reports/ --format both --jobs 2
         """
         from factcheck.inputs import expand_paths
+        from factcheck.render.files import check_output_dir
         from factcheck.render.html import check_template_dir
 
         if output_format not in FORMATS:
             raise fail(f"--format must be pdf, html or both, not {output_format!r}")
         if jobs < 0:
             raise fail(f"--jobs must be 0 (one per CPU) or more, not {jobs}")
+        check_output_dir(output_dir)
         formats = FORMATS[output_format]
         template_dir = check_template_dir(template)
         found = expand_paths(paths)
@@ -435,7 +449,8 @@ def register(app: typer.Typer) -> None:
                 warn(warning)
         failed = [o for o in outcomes if o.error]
         if failed:
-            typer.echo(f"factcheck: {len(failed)} of {len(outcomes)} reports failed:", err=True)
+            total = counted(len(outcomes), "report")
+            typer.echo(f"factcheck: {len(failed)} of {total} failed:", err=True)
             for o in failed:
-                typer.echo(f"  {o.path}: {o.error}", err=True)
+                typer.echo(f"  {failure_line(o)}", err=True)
             raise typer.Exit(int(ExitCode.FINDINGS))

@@ -59,5 +59,9 @@ class RuleFileError(FactcheckError):
         self.key = key
 
 
+class OutputError(FactcheckError):
+    """An ``-o`` target that cannot be written: a folder for a file, a file for a folder."""
+
+
 class ConfigError(FactcheckError):
     """A configuration file or option with an unknown key or a bad value."""

@@ -148,6 +148,8 @@ class Document:
     meta: DocumentMeta = field(default_factory=DocumentMeta)
     text_is_source: bool = True
     source_lines: tuple[int, ...] | None = None
+    # The page itself (HTML), so that positions can be given in it, line and column.
+    source: str | None = field(default=None, repr=False, compare=False)
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
     # Paragraph-level blocks and headings the source format marks (Markdown blocks, HTML

@@ -17,7 +17,9 @@ How the pool is set up, and why:
   behind), and the paths go out in chunks, so IPC is a few small messages;
 - results come back in input order (``Executor.map``); the first bad input, in that
   order, is raised in the parent as the same one-line :class:`FactcheckError`, so a
-  command that writes only after reading everything still writes nothing;
+  command that writes only after reading everything still writes nothing; a caller
+  that carries on past bad inputs (``check``) passes ``on_error`` instead, which
+  turns an unreadable article's InputError into a result of its own;
 - Ctrl-C belongs to the parent (workers ignore SIGINT); pending chunks are cancelled.
 
 Below :data:`PARALLEL_MIN_FILES` inputs (or with ``jobs=1``, or when a path is ``-``,
@@ -34,11 +36,12 @@ from typing import Any, TypeVar
 
 from factcheck import errors
 from factcheck.context import Context
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, InputError
 from factcheck.model import Analysis
 
 R = TypeVar("R")
 Task = Callable[[Analysis, Context], R]
+OnError = Callable[[str, InputError], R]
 
 PARALLEL_MIN_FILES = 20  # fewer inputs than this run in one process
 MAX_CHUNK = 16  # paths per message: small enough that no worker idles long at the end
@@ -48,7 +51,12 @@ _WORKER: dict[str, Any] = {}  # set once per worker process by _init_worker, now
 
 
 def worker_count(n_items: int, jobs: int | None = None) -> int:
-    """How many processes to use: ``jobs`` if given, else one per usable CPU for many inputs."""
+    """How many processes: ``jobs`` if given (0: one per usable CPU), else one per CPU for many.
+
+    ``--jobs 0`` means "one per CPU" in every command, as it does for ``report``.
+    """
+    if jobs == 0:
+        return max(1, min(available_cpus(), n_items))
     if jobs is not None:
         return max(1, min(jobs, n_items))
     if n_items < PARALLEL_MIN_FILES:
@@ -65,25 +73,44 @@ def available_cpus() -> int:
 
 
 def map_articles(
-    paths: Sequence[str], ctx: Context, task: Task[R], *, jobs: int | None = None
+    paths: Sequence[str],
+    ctx: Context,
+    task: Task[R],
+    *,
+    jobs: int | None = None,
+    on_error: OnError[R] | None = None,
 ) -> Iterator[R]:
     """``task(analysis, ctx)`` for each article of ``paths``, yielded in input order.
 
     ``task`` must be picklable (a module-level function, or a ``functools.partial`` of
-    one) and should return something small. Raises the first input's FactcheckError.
+    one) and should return something small. Raises the first input's FactcheckError,
+    unless ``on_error`` is given: then an unreadable article (InputError) yields
+    ``on_error(path, error)`` in its place and the others are still analysed.
     """
-    from factcheck.api import analyze_path
-
     workers = 1 if "-" in paths else worker_count(len(paths), jobs)
     if workers <= 1 or len(paths) < 2:
         for path in paths:
-            yield task(analyze_path(path, ctx=ctx), ctx)
+            yield _one_here(path, ctx, task, on_error)
         return
-    yield task(analyze_path(paths[0], ctx=ctx), ctx)  # warms ctx.cache before the fork
-    yield from _in_workers(paths[1:], ctx, task, workers)
+    yield _one_here(paths[0], ctx, task, on_error)  # warms ctx.cache before the fork
+    yield from _in_workers(paths[1:], ctx, task, workers, on_error)
 
 
-def _in_workers(paths: Sequence[str], ctx: Context, task: Task[R], workers: int) -> Iterator[R]:
+def _one_here(path: str, ctx: Context, task: Task[R], on_error: OnError[R] | None) -> R:
+    """One article in this process; its InputError goes to ``on_error`` when there is one."""
+    from factcheck.api import analyze_path
+
+    try:
+        return task(analyze_path(path, ctx=ctx), ctx)
+    except InputError as exc:
+        if on_error is None:
+            raise
+        return on_error(path, exc)
+
+
+def _in_workers(
+    paths: Sequence[str], ctx: Context, task: Task[R], workers: int, on_error: OnError[R] | None
+) -> Iterator[R]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -99,10 +126,15 @@ def _in_workers(paths: Sequence[str], ctx: Context, task: Task[R], workers: int)
             max_workers=workers, mp_context=mp, initializer=_init_worker, initargs=(shipped, task)
         ) as pool:
             try:
-                for item in pool.map(_run_one, paths, chunksize=chunk):
-                    if isinstance(item, _Failed):
-                        raise item.error()
-                    yield item
+                results = pool.map(_run_one, paths, chunksize=chunk)
+                for path, item in zip(paths, results, strict=True):
+                    if not isinstance(item, _Failed):
+                        yield item
+                        continue
+                    error = item.error()
+                    if on_error is None or not isinstance(error, InputError):
+                        raise error
+                    yield on_error(path, error)
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise

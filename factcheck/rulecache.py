@@ -3,7 +3,9 @@
 Parsing YAML and validating hundreds of lexicon entries against the JSON Schema
 costs far more than the analysis of a short draft, and rule files rarely change.
 So the validated data of each file is kept in one JSON file under the user's cache
-directory, keyed by the SHA-256 of the file's bytes; the key also covers the rule
+directory, keyed by the SHA-256 of the file's name and bytes: validation checks the
+name too (it must start with the rule id), so a renamed copy is validated afresh
+rather than accepted from the cache. The cache file's own name covers the rule
 schema and factcheck's version, so any change to either revalidates everything.
 Set ``FACTCHECK_NO_CACHE=1`` to bypass it; an unwritable cache is silently skipped.
 """
@@ -50,8 +52,9 @@ class RuleCache:
                 self._entries = {}
 
     @staticmethod
-    def key(raw: bytes) -> str:
-        return hashlib.sha256(raw).hexdigest()
+    def key(name: str, raw: bytes) -> str:
+        """The entry of one rule file: its name is in the key because validation reads it."""
+        return hashlib.sha256(name.encode("utf-8") + b"\0" + raw).hexdigest()
 
     def get(self, key: str) -> dict[str, Any] | None:
         data = self._entries.get(key)

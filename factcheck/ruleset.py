@@ -191,7 +191,7 @@ def load_ruleset(extra_dirs: Sequence[Path | str] = (), *, include_default: bool
                 continue
             raw = file.read_bytes()
             digest.update(file.name.encode() + b"\0" + raw)
-            key = cache.key(raw)
+            key = cache.key(file.name, raw)
             data = cache.get(key)
             if data is None:
                 data = validated_data(file, raw.decode("utf-8", errors="replace"))

@@ -15,6 +15,7 @@ from pathlib import Path
 from factcheck.context import Context, Options
 from factcheck.model import Analysis
 from factcheck.ruleset import Rule, RuleSet, load_ruleset, strip_markers
+from factcheck.textutil.plural import counted
 
 
 def spans_by_rule(analysis: Analysis) -> dict[str, set[tuple[int, int]]]:
@@ -118,7 +119,10 @@ class ExamplesReport:
         rules = len({o.rule for o in self.outcomes})
         passed = sum(1 for o in self.outcomes if o.ok and not o.kind.startswith("todo"))
         todo = sum(1 for o in self.outcomes if o.kind.startswith("todo"))
-        return f"{len(self.failed)} failed, {passed} passed ({rules} rules, {todo} known gaps)"
+        return (
+            f"{len(self.failed)} failed, {passed} passed "
+            f"({counted(rules, 'rule')}, {counted(todo, 'known gap')})"
+        )
 
 
 def run_all_examples(directory: Path | None = None) -> ExamplesReport:

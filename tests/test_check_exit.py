@@ -116,3 +116,33 @@ def test_whole_process_exit_code_and_lean_imports(tmp_path):
 def test_help_documents_exit_codes():
     helptext = invoke("check", "--help").stdout
     assert "Exit codes" in helptext and "130" in helptext and "--fail-on" in helptext
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_unreadable_files_do_not_stop_the_check(tmp_path, jobs):
+    """Each bad file is one error line; the rest is checked and reported; exit 2."""
+    (tmp_path / "a-error.md").write_text(ERROR, encoding="utf-8")
+    (tmp_path / "b-empty.md").write_text("", encoding="utf-8")
+    (tmp_path / "c-binary.txt").write_bytes(b"x\0\0y")
+    (tmp_path / "d-warning.md").write_text(WARNING, encoding="utf-8")
+    result = invoke("check", tmp_path, "--jobs", jobs)
+    assert result.exit_code == 2
+    assert "a-error.md:1:" in result.stdout and "d-warning.md:1:" in result.stdout
+    assert result.stdout.splitlines()[-1].endswith("in 2 files; 2 files could not be read")
+    assert result.stderr.splitlines() == [
+        f"factcheck: error: {tmp_path / 'b-empty.md'}: file is empty (there is no text to analyse)",
+        f"factcheck: error: {tmp_path / 'c-binary.txt'}: looks like a binary file, not text "
+        "(factcheck reads .txt, .md, .html and .docx articles)",
+    ]
+
+
+def test_baseline_is_not_written_when_a_file_cannot_be_read(tmp_path):
+    (tmp_path / "a.md").write_text(WARNING, encoding="utf-8")
+    (tmp_path / "b.md").write_text("", encoding="utf-8")
+    target = tmp_path / "baseline.json"
+    result = invoke("baseline", tmp_path, "-o", target)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "factcheck: error: no baseline written: 1 file could not be read"
+    )
+    assert not target.exists()

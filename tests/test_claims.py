@@ -695,3 +695,16 @@ examples:
         ("money", "XAF", 2_000_000, "NUM900"),
     ]
     assert only("It cost £5.", ctx).rule == "NUM002"
+
+
+def test_paraphrased_figure_findings_say_whose_words_they_are(ctx):
+    text = (
+        "The minister said 27 people died in the crash on Monday.\n\n"
+        "Later, officials said that 35 people died in the crash.\n\n"
+        "Unemployment rose from 4% to 6%, the minister said. "
+        "She said unemployment rose by 2% this year.\n"
+    )
+    messages = {f.rule: f.message for f in analyze_text(text, ctx=ctx).findings}
+    assert messages["NUM102"].endswith("should agree (paraphrased from officials)")
+    assert messages["NUM103"].endswith("in per cent) (paraphrased from minister)")
+    assert all("[" not in m for m in messages.values())

@@ -294,6 +294,28 @@ def test_front_matter_sides_must_map_to_lists(tmp_path):
         read_document(str(path), Options())
 
 
+@pytest.mark.parametrize("date", ["2024-02-30", "2024-13-45"])
+def test_impossible_front_matter_date_is_a_warning_and_ignored(date):
+    text = f"---\ntitle: T\nupdated: {date}\npublished: {date}\n---\n\nText.\n"
+    doc = document_from_text(text, path="bad-date.md", input_format="markdown")
+    assert doc.meta.title == "T" and doc.meta.date is None
+    assert doc.warnings == (
+        f"bad-date.md:4: front matter date '{date}' is not a real date; it is ignored",
+    )
+
+
+def test_impossible_front_matter_date_exits_0_with_one_warning(tmp_path):
+    path = tmp_path / "draft.md"
+    path.write_text("---\ndate: 2024-02-30\n---\n\nText.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"factcheck: warning: {path}:2: front matter date '2024-02-30' is not a real date; "
+        "it is ignored"
+    ]
+    assert json.loads(result.stdout)["document"]["date"] is None
+
+
 def test_markdown_links_record_anchor_text_and_url():
     doc = read_document(str(DRAFT), Options())
     (link,) = doc.links
@@ -523,3 +545,40 @@ def test_a_page_without_article_text_is_bad_input(tmp_path):
     assert result.exit_code == 2
     assert "no article text found" in result.stderr
     assert not out.exists()
+
+
+ENTITY_PAGE = """<!DOCTYPE html>
+<html><head><title>Test page</title></head>
+<body>
+<article>
+<h1>Council vote</h1>
+<p>The council <b>cynically</b> moved the vote, and thugs blocked the road.</p>
+<p>Caf&eacute; owners said the &ldquo;so-called&rdquo; reform soared, 1,000&nbsp;fled.</p>
+<p>Opposition leader Maria Okafor said the move was &quot;brazenly undemocratic&quot;.</p>
+</article>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("page", ["fixture", "entities"])
+def test_html_line_and_column_are_both_in_the_page(page, tmp_path, ctx):
+    """Every finding's line:column..end_column spells its match in the page itself."""
+    from factcheck.api import analyze_path
+    from factcheck.render.result_dict import Positions
+
+    path = PAGE if page == "fixture" else tmp_path / "page.html"
+    if page == "entities":
+        path.write_text(ENTITY_PAGE, encoding="utf-8")
+    analysis = analyze_path(path, ctx=ctx)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    pos = Positions(analysis)
+    spans = [(f.start, f.end) for f in analysis.findings] + [
+        (t.start, t.end) for t in analysis.loaded
+    ]
+    assert len(spans) >= 4
+    for start, end in spans:
+        where = pos.locate(start, end)
+        if where["line"] != where["end_line"]:
+            continue
+        on_page = lines[where["line"] - 1][where["column"] - 1 : where["end_column"] - 1]
+        assert on_page == analysis.document.text[start:end]

@@ -110,7 +110,7 @@ def test_cli_analyze_jobs(folder: Path) -> None:
     text = runner.invoke(app, ["analyze", str(folder), "--jobs", "2", "--format", "text"])
     serial_text = runner.invoke(app, ["analyze", str(folder), "--format", "text"])
     assert text.exit_code == 0 and text.stdout == serial_text.stdout
-    assert text.stdout.count("numeric claims") == 24
+    assert text.stdout.count(" numeric claim") == 24
 
 
 def test_cli_bad_input_writes_nothing(folder: Path, tmp_path: Path) -> None:

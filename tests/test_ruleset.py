@@ -136,6 +136,19 @@ def test_cache_revalidates_a_changed_file(tmp_path, monkeypatch):
         load_ruleset([rules])
 
 
+def test_cache_does_not_skip_the_file_name_check(tmp_path, monkeypatch):
+    """A cached file's renamed copy (same bytes, name not starting with its id) is refused."""
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    write(first, GOOD)
+    assert load_ruleset([first]).get("XX001") is not None  # now cached
+    write(second, GOOD, name="XX002-copy.yml")
+    with pytest.raises(RuleFileError, match="file name must start with the rule id 'XX001'"):
+        load_ruleset([second])
+
+
 def test_yaml_words_like_no_and_on_stay_words(tmp_path):
     text = GOOD.replace("suggestion: criticise", "suggestion: criticise\n    unless_near: [no, on]")
     rule = load_rule_file(write(tmp_path, text))

@@ -147,3 +147,13 @@ def test_side_rule_examples_mark_the_mentions(ctx):
     a = analyze_text(text, ctx=ctx, input_format="markdown")
     spans = {text[s:e] for s, e in spans_by_rule(a)["SIDE002"]}
     assert spans == {"Mexican President Enrique Pena Nieto", "Mexico"}
+
+
+def test_repeated_side_option_merges_its_aliases(channel_text):
+    from factcheck.cli import build_options
+
+    options = build_options(side=["Paris=Darmanin", "London=Johnson", "Paris=Macron,Darmanin"])
+    assert options.sides == {"Paris": ("Darmanin", "Macron"), "London": ("Johnson",)}
+    a = analyze_text(channel_text, ctx=make_context(options))
+    assert _side_of(a, "Gerald Darmanin") == "Paris"
+    assert _side_of(a, "Emmanuel Macron") == "Paris"

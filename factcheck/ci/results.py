@@ -14,6 +14,7 @@ from typing import Any
 
 from factcheck.ci.baseline import BaselineEntry
 from factcheck.model import SEVERITY_ORDER, Severity, Voice
+from factcheck.textutil.plural import counted
 
 FAIL_NEVER = "never"
 
@@ -49,6 +50,7 @@ class FileReport:
     reporter_loaded: int = 0
     findings: tuple[Located, ...] = ()
     warnings: tuple[str, ...] = ()
+    error: str | None = None  # why the file could not be read (then nothing else is set)
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -93,6 +95,7 @@ class CheckResult:
     outside_diff: int = 0
     stale: tuple[BaselineEntry, ...] = ()
     warnings: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()  # one line per file that could not be read (exit 2)
 
     @property
     def findings(self) -> tuple[Located, ...]:
@@ -117,25 +120,25 @@ class CheckResult:
 
 def summary_line(result: CheckResult) -> str:
     """``3 findings (1 error, 2 warnings) in 2 files`` / ``no findings in 4 files``."""
-    n_files = len(result.files)
-    files = f"{n_files} file{'s' if n_files != 1 else ''}"
+    files = counted(len(result.files), "file")
     total = len(result.findings)
     if total == 0:
         text = f"no findings in {files}"
     else:
         counts = result.by_severity()
         parts = [
-            f"{counts[level]} {level}{'s' if counts[level] != 1 and level != 'info' else ''}"
+            counted(counts[level], level, "info" if level == "info" else None)
             for level in ("error", "warning", "info")
             if counts[level]
         ]
-        text = f"{total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {files}"
+        text = f"{counted(total, 'finding')} ({', '.join(parts)}) in {files}"
     extra = []
+    if result.errors:
+        extra.append(f"{counted(len(result.errors), 'file')} could not be read")
     if result.accepted:
         extra.append(f"{result.accepted} accepted in the baseline")
     if result.stale:
-        n = len(result.stale)
-        extra.append(f"{n} stale baseline entr{'ies' if n != 1 else 'y'}")
+        extra.append(counted(len(result.stale), "stale baseline entry", "stale baseline entries"))
     if result.outside_diff:
         extra.append(f"{result.outside_diff} on unchanged lines not shown")
     return text + (f"; {'; '.join(extra)}" if extra else "")

@@ -25,7 +25,7 @@ from factcheck.ci.config import CheckConfig
 from factcheck.ci.results import CheckResult, FileReport, Located, RuleInfo
 from factcheck.ci.suppress import BUILTIN_RULES, is_known, unknown_suppression_findings
 from factcheck.context import Context, Options
-from factcheck.errors import ConfigError
+from factcheck.errors import ConfigError, InputError
 from factcheck.model import Analysis
 from factcheck.ruleset import Rule, RuleSet
 
@@ -206,12 +206,23 @@ def report_file(analysis: Analysis, ctx: Context, settings: Settings) -> FileRep
 def analyse_files(
     files: Sequence[str], ctx: Context, settings: Settings, jobs: int | None
 ) -> Iterator[FileReport]:
-    """Analyse ``files`` in order, in this process or in worker processes (see parallel)."""
+    """Analyse ``files`` in order, in this process or in worker processes (see parallel).
+
+    An unreadable file (empty, binary, undecodable) does not stop the run: it comes
+    back as a FileReport carrying the error, like a linter that reports a file it
+    cannot parse and checks the rest.
+    """
     from functools import partial
 
     from factcheck.parallel import map_articles
 
-    return map_articles(files, ctx, partial(report_file, settings=settings), jobs=jobs)
+    task = partial(report_file, settings=settings)
+    return map_articles(files, ctx, task, jobs=jobs, on_error=unreadable_file)
+
+
+def unreadable_file(path: str, error: InputError) -> FileReport:
+    """The report of a file that could not be read: no findings, its one-line error."""
+    return FileReport(path=path, format="", error=str(error))
 
 
 # The run ------------------------------------------------------------------------------
@@ -235,7 +246,8 @@ def run_check(
         from factcheck.ci.changed import changed_lines
 
         changed = changed_lines(files, changed_since)
-    reports = list(analyse_files(files, ctx, settings, jobs))
+    analysed = list(analyse_files(files, ctx, settings, jobs))
+    reports = [r for r in analysed if r.error is None]
     accepted = 0
     stale: tuple[BaselineEntry, ...] = ()
     if baseline is not None:
@@ -253,6 +265,7 @@ def run_check(
         outside_diff=outside,
         stale=stale,
         warnings=tuple(w for r in reports for w in r.warnings),
+        errors=tuple(r.error for r in analysed if r.error is not None),
     )
 
 

@@ -80,6 +80,7 @@ def build_document(
         meta=meta,
         text_is_source=False,
         source_lines=source_lines,
+        source=source if source_lines is not None else None,
         blocks=tuple(spans),
         headings=tuple(headings),
     )

@@ -3,7 +3,10 @@
 Drafts kept in git (Jekyll, Hugo, Eleventy, Astro) start with a ``---`` block of
 YAML. Its keys name the story (title, date, outlet, url, author) and, for the
 balance score, the sides of the story with their aliases. Unknown keys are ignored:
-front matter belongs to the site generator as much as to factcheck.
+front matter belongs to the site generator as much as to factcheck. Broken YAML or
+``sides`` that factcheck cannot use are input errors (they would change the
+analysis); an impossible date (``2024-02-30``) is only shown, so it is dropped with
+a warning.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from factcheck.errors import InputError
@@ -32,6 +36,16 @@ _ALIASES = {
 class FrontMatter:
     end: int  # offset just past the closing --- line (newline included)
     meta: DocumentMeta
+    warnings: tuple[str, ...] = ()  # problems that did not stop the reading (a bad date)
+
+
+class InvalidDate(str):
+    """A YAML date that names no calendar day (``2024-02-30``), kept as its text.
+
+    PyYAML raises ValueError for it, which is no YAMLError and would escape as a bug.
+    The date is only shown in reports, so the draft is still read: the date is
+    dropped with a warning, as for other metadata factcheck cannot use.
+    """
 
 
 def find_front_matter(text: str, shown: str) -> FrontMatter | None:
@@ -69,7 +83,15 @@ def find_front_matter(text: str, shown: str) -> FrontMatter | None:
     if not isinstance(data, Mapping):
         # Prose between two thematic breaks, not front matter: leave it to Markdown.
         return None
-    return FrontMatter(end, meta_from_mapping(data, shown, body))
+    meta = meta_from_mapping(data, shown, body)
+    warnings = ()
+    if isinstance(meta.date, InvalidDate):
+        warnings = (
+            f"{shown}:{_date_line(data, body)}: front matter date '{meta.date}' is not a "
+            "real date; it is ignored",
+        )
+        meta = replace(meta, date=None)
+    return FrontMatter(end, meta, warnings)
 
 
 def _load_yaml(body: str) -> Any:
@@ -80,13 +102,35 @@ def _load_yaml(body: str) -> Any:
     """
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is not None:
+    fast, slow = _loaders()
+    if fast is not None:
         try:
-            return yaml.load(body, Loader=loader)  # CSafeLoader: the safe loader in C
+            return yaml.load(body, Loader=fast)  # CSafeLoader: the safe loader in C
         except yaml.YAMLError:
             pass
-    return yaml.safe_load(body)
+    return yaml.load(body, Loader=slow)
+
+
+@cache
+def _loaders() -> tuple[type | None, type]:
+    """The C and pure-Python safe loaders, each reading an impossible date as InvalidDate."""
+    import yaml
+
+    def timestamp(loader: Any, node: Any) -> Any:
+        try:
+            return loader.construct_yaml_timestamp(node)
+        except ValueError:  # 2024-02-30, 2024-13-45: the pattern of a date, not a date
+            return InvalidDate(loader.construct_scalar(node))
+
+    made: list[type | None] = []
+    for base in (getattr(yaml, "CSafeLoader", None), yaml.SafeLoader):
+        if base is None:
+            made.append(None)
+            continue
+        loader = type(f"FrontMatter{base.__name__}", (base,), {})
+        loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
+        made.append(loader)
+    return made[0], made[1]  # type: ignore[return-value]
 
 
 def meta_from_mapping(data: Mapping[str, Any], shown: str, body: str = "") -> DocumentMeta:
@@ -108,7 +152,18 @@ def meta_from_mapping(data: Mapping[str, Any], shown: str, body: str = "") -> Do
     )
 
 
+def _date_line(data: Mapping[str, Any], body: str) -> int:
+    """File line of the date key that gave the date (``date``, ``published``...)."""
+    lowered = {str(k).lower(): str(k) for k in data}
+    for key in _ALIASES["date"]:
+        if key in lowered and data[lowered[key]] is not None:
+            return _key_line(body, lowered[key])
+    return 1
+
+
 def _as_text(value: Any) -> str:
+    if isinstance(value, InvalidDate):
+        return value
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple):

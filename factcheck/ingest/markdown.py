@@ -80,10 +80,12 @@ def markdown_document(text: str, path: str) -> Document:
     """A Markdown draft as a Document: text == file, view masked, meta from front matter."""
     masker = Masker(text)
     meta = DocumentMeta()
+    warnings: tuple[str, ...] = ()
     front = find_front_matter(text, path)
     if front is not None:
         masker.mask_spans([(0, front.end)])
         meta = front.meta
+        warnings = front.warnings
     env: dict[str, Any] = {}
     if not _patterns()["block_start"].search(masker.view):
         # nothing but paragraphs: no need for the (slow) CommonMark block parser
@@ -121,6 +123,7 @@ def markdown_document(text: str, path: str) -> Document:
         meta=meta,
         blocks=blocks,
         headings=headings,
+        warnings=warnings,
     )
 
 

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from factcheck.textutil.plural import counted
+
 FONT = "DejaVu Sans, sans-serif"
 
 # (stroke/fill colour, pattern id) per side index; the last entry is for "no side".
@@ -163,7 +165,7 @@ def sentence_lengths(lengths: Sequence[int], *, width: int = 480, height: int = 
         f'viewBox="0 0 {width} {height}">',
         f'<line x1="{left}" y1="{top}" x2="{left + plot_w}" y2="{top}" stroke="#bbbbbb" '
         'stroke-width="0.6" stroke-dasharray="2,2"/>',
-        _text(left, top - 4, f"{peak} sentence{'s' if peak != 1 else ''}", size=8),
+        _text(left, top - 4, counted(peak, "sentence"), size=8),
     ]
     for i, (_, count) in enumerate(bins):
         if count:
@@ -194,7 +196,8 @@ def sentence_length_caption(lengths: Sequence[int]) -> str:
         return "No sentences."
     ordered = sorted(lengths)
     return (
-        f"Words per sentence, {len(ordered)} sentences: median {ordered[len(ordered) // 2]}, "
+        f"Words per sentence, {counted(len(ordered), 'sentence')}: "
+        f"median {ordered[len(ordered) // 2]}, "
         f"longest {ordered[-1]}; boilerplate left out."
     )
 

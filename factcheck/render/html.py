@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from factcheck.errors import ConfigError
+from factcheck.textutil.plural import counted
 
 ENTRY_TEMPLATE = "report.html.j2"
 T = TypeVar("T")
@@ -88,6 +89,7 @@ class HtmlRenderer:
             keep_trailing_newline=True,
             bytecode_cache=bytecode_cache(),
         )
+        self._env.filters["counted"] = counted  # {{ n|counted("word") }}: 1 word, 2 words
 
     def check(self) -> None:
         """Parse the entry template now, so a syntax error stops a run before any article."""

@@ -25,6 +25,7 @@ from factcheck.model import SEVERITY_ORDER, Analysis, Finding
 from factcheck.render import SOURCE_WORDS, charts, highlight
 from factcheck.render.result_dict import Positions
 from factcheck.scoring.balance import no_score_reason, position, statement_side
+from factcheck.textutil.plural import counted
 
 VOICE_LABELS = {
     "reporter": "in the reporter's voice",
@@ -625,7 +626,7 @@ def _voices(
         )
         bars.append(charts.VoiceBar(sb.name, sb.share, sb.statements, sb.direct, style))
         if sb.statements == 0:
-            notes.append(f"{sb.name} is mentioned {sb.mentions} times but never speaks.")
+            notes.append(f"{sb.name} is mentioned {counted(sb.mentions, 'time')} but never speaks.")
         if sb.accused and sb.replied is False:
             notes.append(f"{sb.name} is accused in the story and gets no reply.")
         elif sb.accused and sb.replied:
@@ -633,7 +634,7 @@ def _voices(
     chart = charts.share_of_voice(bars)
     alt = "Share of voice by side: " + (
         "; ".join(
-            f"{b.name} {b.share:.0%} of attributed words, {b.statements} statements, "
+            f"{b.name} {b.share:.0%} of attributed words, {counted(b.statements, 'statement')}, "
             f"{b.direct} direct"
             for b in bars
         )

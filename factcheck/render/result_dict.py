@@ -17,18 +17,31 @@ SCHEMA_VERSION = 1
 
 
 class Positions:
-    """Offsets to 1-based line/column in the user's file, via one LineIndex."""
+    """Offsets to 1-based line/column in the user's file.
+
+    Text and Markdown: the file is the text. HTML: line and column in the page, both
+    (see :mod:`factcheck.ingest.sourcemap`); where a position's words cannot be found
+    on the page, its line is the page line of its extracted line and its column 1.
+    .docx: both in the extracted text, which the result carries.
+    """
 
     def __init__(self, analysis: Analysis) -> None:
-        self._doc = analysis.document
-        self._index = LineIndex(analysis.document.text)
+        doc = analysis.document
+        self._doc = doc
+        self._index = LineIndex(doc.text)
+        self._page = None
+        if doc.source is not None and doc.source_lines is not None:
+            from factcheck.ingest.sourcemap import SourceMap
+
+            self._page = SourceMap(doc.text, doc.source, doc.source_lines)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line, col = self._index.line_col(offset)
         lines = self._doc.source_lines
-        if lines is not None and 0 < line <= len(lines):
-            return lines[line - 1], col
-        return line, col
+        if lines is None or not 0 < line <= len(lines):
+            return line, col
+        found = self._page.line_col(offset) if self._page is not None else None
+        return found if found is not None else (lines[line - 1], 1)
 
     def locate(self, start: int, end: int) -> dict[str, int]:
         line, col = self.line_col(start)

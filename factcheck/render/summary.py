@@ -6,14 +6,17 @@ from factcheck.model import Analysis, Balance, Claim
 from factcheck.render import SOURCE_WORDS
 from factcheck.render.result_dict import Positions
 from factcheck.scoring.balance import no_score_reason
+from factcheck.textutil.plural import counted
 
 
 def render_summary(analysis: Analysis) -> str:
     doc = analysis.document
     pos = Positions(analysis)
     out = [
-        f"{doc.path}: {analysis.words()} words, {len(analysis.claims)} numeric claims, "
-        f"{len(analysis.loaded)} loaded terms, {len(analysis.statements)} statements"
+        f"{doc.path}: {counted(analysis.words(), 'word')}, "
+        f"{counted(len(analysis.claims), 'numeric claim')}, "
+        f"{counted(len(analysis.loaded), 'loaded term')}, "
+        f"{counted(len(analysis.statements), 'statement')}"
     ]
     if analysis.claims:
         out.append("  Numeric claims:")
@@ -48,7 +51,7 @@ def _balance_line(b: Balance) -> str:
     it were the story's one side.
     """
     voices = [
-        f"{s.name} {s.statements} statements ({s.direct} direct), {s.share:.0%} of words"
+        f"{s.name} {counted(s.statements, 'statement')} ({s.direct} direct), {s.share:.0%} of words"
         for s in b.sides
         if b.score is not None or s.statements
     ]

@@ -22,6 +22,7 @@ from factcheck.model import Analysis, Finding
 from factcheck.ruleset import Rule
 from factcheck.scoring.balance import Accusation, unanswered
 from factcheck.scoring.readability import prose_sentences
+from factcheck.textutil.plural import counted
 
 GRADE_METRIC = "flesch_kincaid_grade"
 _DEFAULTS = {f.name: f.default for f in fields(Thresholds)}
@@ -116,6 +117,7 @@ def accused_without_reply(analysis: Analysis, rule: Rule, ctx: Context) -> Itera
             side=side.name,
             accuser=_accuser(first),
             count=len(charges),
+            accusations=counted(len(charges), "accusation"),
         )
 
 
@@ -150,21 +152,28 @@ def reading_grade(analysis: Analysis, rule: Rule, ctx: Context) -> Iterable[Find
 def too_many_unsourced(analysis: Analysis, rule: Rule, ctx: Context) -> Iterable[Finding]:
     """More unsourced statistics in the reporter's voice than ``max_unsourced``."""
     count = sum(1 for c in analysis.claims if c.status == "unsourced" and c.voice == "reporter")
-    yield from _over(analysis, rule, ctx, "max_unsourced", count)
+    yield from _over(
+        analysis, rule, ctx, "max_unsourced", count, figures=counted(count, "unsourced figure")
+    )
 
 
 def too_many_reporter_loaded(analysis: Analysis, rule: Rule, ctx: Context) -> Iterable[Finding]:
     """More loaded terms in the reporter's own voice than ``max_reporter_loaded``."""
     count = sum(1 for t in analysis.loaded if t.voice == "reporter")
-    yield from _over(analysis, rule, ctx, "max_reporter_loaded", count)
+    yield from _over(
+        analysis, rule, ctx, "max_reporter_loaded", count, terms=counted(count, "loaded term")
+    )
 
 
-def _over(analysis: Analysis, rule: Rule, ctx: Context, name: str, count: int) -> Iterable[Finding]:
+def _over(
+    analysis: Analysis, rule: Rule, ctx: Context, name: str, count: int, **fields: str
+) -> Iterable[Finding]:
+    """A finding when ``count`` is over the threshold ``name``; ``fields`` say what counted."""
     limit = threshold(ctx, rule, name)
     span = lede(analysis)
     if limit is None or count <= int(limit) or span is None:
         return
-    yield make_finding(rule, analysis, *span, count=count, limit=int(limit))
+    yield make_finding(rule, analysis, *span, count=count, limit=int(limit), **fields)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -54,6 +54,7 @@ from typing import Any
 
 from factcheck.context import Context
 from factcheck.model import Analysis, Sentence
+from factcheck.textutil.plural import counted
 
 LANG = "en_US"
 MIN_WORDS = 100
@@ -387,7 +388,7 @@ def compute_readability(analysis: Analysis, ctx: Context) -> dict[str, Any] | No
     if words < MIN_WORDS:
         out.update(dict.fromkeys(METRICS))
         out["note"] = (
-            f"too short for readability formulas: {words} words "
+            f"too short for readability formulas: {counted(words, 'word')} "
             f"(they are calibrated on passages of at least {MIN_WORDS})"
         )
         return out

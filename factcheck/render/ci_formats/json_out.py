@@ -50,5 +50,6 @@ def render(result: CheckResult) -> str:
         ],
         "stale_baseline": [e.to_dict() for e in result.stale],
         "warnings": list(result.warnings),
+        "errors": list(result.errors),
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

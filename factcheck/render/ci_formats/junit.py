@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from factcheck.ci.results import CheckResult, Located
 from factcheck.model import SEVERITY_ORDER
+from factcheck.textutil.plural import counted
 
 
 def _at_or_above(f: Located, fail_on: str) -> bool:
@@ -50,7 +51,7 @@ def render(result: CheckResult) -> str:
                 failure = ET.SubElement(
                     case,
                     "failure",
-                    message=f"{len(failing)} finding{'s' if len(failing) != 1 else ''}",
+                    message=counted(len(failing), "finding"),
                     type=worst,
                 )
                 failure.text = listing

@@ -88,7 +88,8 @@ def render(result: CheckResult) -> str:
         if f.voice:
             item["properties"] = {"voice": f.voice}
         results.append(item)
-    notifications = [{"level": "warning", "message": {"text": w}} for w in result.warnings]
+    notifications = [{"level": "error", "message": {"text": e}} for e in result.errors]
+    notifications += [{"level": "warning", "message": {"text": w}} for w in result.warnings]
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -102,7 +103,7 @@ def render(result: CheckResult) -> str:
         "originalUriBaseIds": {"SRCROOT": {"uri": root_uri}},
         "invocations": [
             {
-                "executionSuccessful": True,
+                "executionSuccessful": not result.errors,
                 "toolExecutionNotifications": notifications,
             }
         ],

@@ -15,10 +15,8 @@ _RESET = "\033[0m"
 
 
 def finding_line(f: Located, *, color: bool = False) -> str:
-    """One finding; loaded language in a quotation or paraphrase says whose words they are."""
+    """One finding (its message already says whose words a quoted or paraphrased one is)."""
     message = f.message
-    if f.voice in ("quoted", "paraphrased") and f.voice not in message:
-        message += f" [{f.voice}]"
     where = f"{f.path}:{f.line}:{f.column}:"
     if not color:
         return f"{where} {f.severity} {f.rule} {message}"
