@@ -545,6 +545,60 @@ def test_pronoun_gender_from_the_title(ctx):
     assert _speaker_of(a, st).name == "Anna Lopez"
 
 
+_KASICH = (
+    "Jeb Bush said on Monday that Donald Trump was a loser. He said the race was far "
+    "from over.\n\n"
+    "Gov. John Kasich took a different tack from the other Republicans, continuing with "
+    'his positive theme. "You have to unite people," he said at a town hall.'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "name"),
+    [
+        # "he" was Bush: the previous statement's speaker, made male by an earlier "He".
+        (_KASICH, "You have to unite", "John Kasich"),
+        (_KASICH, "the race", "Jeb Bush"),
+        # A subject pronoun is not the person named after it in its sentence.
+        ("Hillary Clinton sharpened her knife to bloody Bernie Sanders on Monday. "
+         "He has accused Clinton of being too close to Wall Street.",
+         "Clinton of", "Bernie Sanders"),
+        # A possessor is a weaker antecedent than the subject it modifies.
+        ("Barack Obama's old rival, John McCain, hurled the kitchen sink at Bernie Sanders. "
+         '"I have to be careful what I say," he said.', "I have to", "John McCain"),
+    ],
+)  # fmt: skip
+def test_pronoun_speaker_is_the_nearest_subject(ctx, text, opening, name):
+    a = _analyze(text, ctx)
+    st = next(st for st in a.statements if st.text.startswith(opening))
+    assert _speaker_of(a, st).name == name
+
+
+def test_pronoun_with_nobody_in_the_last_paragraphs_stays_unattributed(ctx):
+    text = (
+        "Donald Trump spoke in Salem on Monday.\n\n"
+        "The snowstorm closed schools across the state.\n\n"
+        "Turnout was high despite the weather.\n\n"
+        '"We will win this state," he said.'
+    )
+    a = _analyze(text, ctx)
+    assert _only(a).speaker is None
+
+
+def test_definite_title_is_the_person_just_named_not_one_titled_paragraphs_ago(ctx):
+    text = (
+        "Sen. Bernie Sanders held a rally in Manchester.\n\n"
+        "Debate performances shifted the race over the weekend.\n\n"
+        "Marco Rubio stopped by his campaign headquarters in Manchester. Walking into the office "
+        'to chants of "Marco! Marco!," the senator said his campaign was "closing strong."'
+    )
+    a = _analyze(text, ctx)
+    st = _only(a)  # the chant is not a statement of the senator
+    assert st.text == 'his campaign was "closing strong."'
+    rubio = _speaker_of(a, st)
+    assert rubio.name == "Marco Rubio" and rubio.role == "senator"
+
+
 def test_contracted_pronoun_is_a_pronoun_not_a_speaker_named_after_it(ctx):
     a = _analyze("I've argued that the disclosure rules go too far.", ctx)
     assert _only(a).speaker is None and a.speakers == ()

@@ -466,7 +466,21 @@ class Frames:
         if quote is None or not self._clausal(toks, m, hit):
             return True
         i = _first_at(toks, quote.start) or 0
-        return not any(t.is_word for t in toks[:i])
+        return not any(t.is_word for t in toks[:i]) and not self._opens_mid_sentence(quote)
+
+    def _opens_mid_sentence(self, quote: Quote) -> bool:
+        """Whether words precede the quotation in the sentence where it opens.
+
+        The splitter breaks inside a quotation after ``!`` or ``?`` (``to chants of
+        "Marco! | Marco!," the senator said his ...``), so the cue's sentence can start
+        inside the quotation: the words before it are in the sentence before.
+        """
+        si = self.sentences.index(quote.start)
+        if si is None:
+            return False
+        toks = self.sentences.tokens(si)
+        i = _first_at(toks, quote.start)
+        return i is not None and any(t.is_word for t in toks[:i])
 
     def _parenthetical(
         self,
