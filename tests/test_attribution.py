@@ -721,6 +721,15 @@ def test_voice_of_loaded_terms_and_claims_inside_a_statement():
     assert quoted.loaded[0].voice == "quoted" and quoted.claims[0].voice == "quoted"
 
 
+def test_quotation_marks_inside_reported_speech_stay_quoted(ctx):
+    tweet = '"you aren\'t just a loser, you are a liar and a whiner."'
+    a = _analyze(f"Bush offered a Trump-style retort, tweeting at him that {tweet}", ctx)
+    st = _only(a)
+    assert not st.direct and st.speaker is not None
+    inside = [t for t in a.loaded if st.start <= t.start < st.end]
+    assert inside and all(t.voice == "quoted" and t.speaker == st.speaker for t in inside)
+
+
 def test_voice_completion_in_the_pipeline(ctx):
     a = _analyze('"London is exploiting the crisis," Darmanin said.', ctx)
     st = _only(a)
