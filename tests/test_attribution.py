@@ -496,14 +496,14 @@ def test_not_a_statement(ctx):
 @pytest.mark.parametrize(
     ("text", "content"),
     [
-        ("Trump's claim that thousands had celebrated was false.", "that thousands had celebrated"),
-        ("Trump's claim that he had been wiretapped by Obama is false.",
+    ("Trump's claim that thousands had celebrated was false.", "that thousands had celebrated"),
+    ("Trump's claim that he had been wiretapped by Obama is false.",
          "that he had been wiretapped by Obama"),
-        ("Trump's claim that the vote was rigged has been rejected by courts.",
+    ("Trump's claim that the vote was rigged has been rejected by courts.",
          "that the vote was rigged"),
-        ("Trump's claim that crowds had cheered and danced was false.",
+    ("Trump's claim that crowds had cheered and danced was false.",
          "that crowds had cheered and danced"),
-        ("Trump's pledge to build a wall won votes.", "to build a wall"),
+    ("Trump's pledge to build a wall won votes.", "to build a wall"),
         ("But Trump's claim that the deal was signed in secret was never proven.",
          "that the deal was signed in secret"),
     ],
@@ -617,6 +617,32 @@ def test_role_description_resolves_through_the_article_title(ctx):
     darmanin = _speaker_of(a, st)
     assert darmanin.name == "Gerald Darmanin"
     assert "The minister" in [m.text for m in darmanin.mentions]
+
+
+# Words before a title that narrow it: the name after the title is the speaker.
+_TITLED_NAMES = [
+    ("council leader Mary Smith said the budget was balanced.", "Mary Smith", "leader"),
+    ("Council leader Mary Smith said the budget was balanced.", "Mary Smith", "leader"),
+    ("Union leader Jane Doe said the strike would go ahead.", "Jane Doe", "leader"),
+    ("Local resident Jane Doe said the road had flooded twice.", "Jane Doe", "resident"),
+    ("Headteacher Jane Doe said the school would reopen.", "Jane Doe", "headteacher"),
+    ('Opposition councillor Tom Brown called the plan a "disgraceful waste".', "Tom Brown",
+     "councillor"),
+    ("Ohio Gov. John Kasich said the race was wide open.", "John Kasich", "governor"),
+    ("Trump's lawyer Michael Cohen said the payment was legal.", "Michael Cohen", "lawyer"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "role"), _TITLED_NAMES)
+def test_words_before_a_title_narrow_it_and_the_name_speaks(ctx, text, name, role):
+    a = _analyze(text, ctx)
+    speaker = _speaker_of(a, _only(a))
+    assert (speaker.name, speaker.role) == (name, role)
+
+
+def test_a_preposition_before_a_titled_name_keeps_it_out_of_the_speaker(ctx):
+    a = _analyze("Critics of council leader Mary Smith said the plan would fail.", ctx)
+    assert _speaker_of(a, _only(a)).name != "Mary Smith"
 
 
 def test_surname_joins_the_full_name(ctx):

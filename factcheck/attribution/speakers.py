@@ -29,7 +29,13 @@ from factcheck.attribution.discourse import Discourse
 from factcheck.attribution.names import NameIndex, NameMention
 from factcheck.attribution.roles import MODIFIERS, RoleInfo, RoleLexicon
 from factcheck.attribution.sides import Gazetteer, SideEntry
-from factcheck.attribution.text import DETERMINERS, POSSESSIVES, strip_possessive
+from factcheck.attribution.text import (
+    CONJUNCTIONS,
+    DETERMINERS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    strip_possessive,
+)
 from factcheck.model import Mention
 
 
@@ -247,12 +253,14 @@ class Resolver:
         found = [m for m in self.names.overlapping(start, end) if m.start >= start and m.end <= end]
         if not found:
             return None
-        first = found[0]
+        # "Opposition councillor Tom Brown": the titled person, not the capitalised word.
+        first = next((m for m in found if m.kind == "person" and m.role), found[0])
         lead = self.view[start : first.start].strip().lower()
         if (
             lead
             and lead not in ("the", "mr.", "mrs.", "ms.")
             and not all(w in DETERMINERS or w in MODIFIERS for w in lead.split())
+            and not (first.role and _qualifies_title(lead))
         ):
             return None
         tail = self.view[first.end : end].strip()
@@ -518,6 +526,22 @@ class Resolver:
             "'s",
             "’s",
         )
+
+
+def _qualifies_title(lead: str) -> bool:
+    """Whether the words before a titled name narrow the title ("council", "union").
+
+    "council leader Mary Smith", "Trump's lawyer Michael Cohen": a short run of plain
+    words, no preposition, conjunction or verb between them and the title.
+    """
+    words = lead.split()
+    return len(words) <= 3 and all(
+        _QUALIFIER_RE.fullmatch(w) and w not in PREPOSITIONS and w not in CONJUNCTIONS
+        for w in words
+    )
+
+
+_QUALIFIER_RE = re.compile(r"[^\W\d_][\w-]*(?:['’]s)?")
 
 
 def _same_side(entity: Entity, affiliation: SideEntry | None) -> bool:
