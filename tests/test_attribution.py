@@ -585,6 +585,15 @@ def test_pronoun_with_nobody_in_the_last_paragraphs_stays_unattributed(ctx):
     assert _only(a).speaker is None
 
 
+def test_reporters_words_after_a_missing_space_are_not_the_last_statement(ctx):
+    judge = "Judge Patti Saris still thinks that she can review the decision as well."
+    reporter = "In fact, her actions resemble those of a judge who aided an illegal alien."
+    a = _analyze(judge + reporter, ctx)  # no space between the two sentences
+    assert _only(a).text.endswith("as well")
+    term = next(t for t in a.loaded if t.text == "illegal alien")
+    assert (term.voice, term.speaker) == ("reporter", None)
+
+
 def test_definite_title_is_the_person_just_named_not_one_titled_paragraphs_ago(ctx):
     text = (
         "Sen. Bernie Sanders held a rally in Manchester.\n\n"
