@@ -585,6 +585,18 @@ def test_pronoun_with_nobody_in_the_last_paragraphs_stays_unattributed(ctx):
     assert _only(a).speaker is None
 
 
+def test_pronoun_with_nobody_near_is_the_previous_speaker_a_few_paragraphs_back(ctx):
+    text = (
+        "Judge Patti Saris said the deportations must stop.\n\n"
+        "The ruling affects dozens of families in New Hampshire.\n\n"
+        "Snow fell across the state on Monday.\n\n"
+        "She said the government could still appeal."
+    )
+    a = _analyze(text, ctx)
+    appeal = next(st for st in a.statements if st.text.startswith("the government"))
+    assert _speaker_of(a, appeal).name == "Patti Saris"
+
+
 def test_reporters_words_after_a_missing_space_are_not_the_last_statement(ctx):
     judge = "Judge Patti Saris still thinks that she can review the decision as well."
     reporter = "In fact, her actions resemble those of a judge who aided an illegal alien."

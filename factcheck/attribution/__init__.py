@@ -187,11 +187,11 @@ def _resolve(
             if entity is None:
                 span = _sentence_subject(sentences, raw.sentence)
                 if span is not None:
-                    entity = _resolve_span(resolver, span)
+                    entity = _resolve_span(resolver, span, previous)
         elif raw.speaker_ref == "last":
             entity = previous
         elif raw.speaker is not None:
-            entity = _resolve_span(resolver, raw.speaker)
+            entity = _resolve_span(resolver, raw.speaker, previous)
         resolved[i] = entity
         if entity is not None:
             entity.statements += 1
@@ -219,7 +219,9 @@ def _anchor(raw: Raw) -> int:
     return min(points)
 
 
-def _resolve_span(resolver: Resolver, span: tuple[int, int]) -> Entity | None:
+def _resolve_span(
+    resolver: Resolver, span: tuple[int, int], previous: Entity | None
+) -> Entity | None:
     start, end = span
     text = resolver.view[start:end].lower()
     contracted = _CONTRACTED_PRONOUN.fullmatch(text)
@@ -227,7 +229,7 @@ def _resolve_span(resolver: Resolver, span: tuple[int, int]) -> Entity | None:
         text = contracted.group(1)
         end = start + len(text)
     if text in _SUBJECT_PRONOUNS:
-        return resolver.resolve_pronoun(start, end)
+        return resolver.resolve_pronoun(start, end, previous=previous)
     return resolver.resolve_phrase(start, end)
 
 

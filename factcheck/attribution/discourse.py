@@ -9,6 +9,9 @@ leftmost mention wins (usually the subject: "Kasich took a different tack from t
 other Republicans"), and a possessor ("Clinton's husband, Bill") only when nothing
 else is there. Names inside quotation marks are the speaker's words, not the
 narration, and are skipped.
+
+With nobody there, the previous statement's speaker is still the topic if mentioned
+in the last few paragraphs; else the pronoun stays unresolved.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypeVar
 
 from factcheck.attribution.text import QUOTE_OPEN
@@ -24,8 +28,8 @@ T = TypeVar("T")
 
 # Paragraphs before the pronoun's own that are searched (quotation paragraphs aside).
 _PARAGRAPHS_BACK = 1
-# A bound on the paragraphs skipped in all, so a long speech does not reach far back.
-_MAX_PARAGRAPHS_BACK = 4
+# Quotation paragraphs skipped at most, so a long speech does not reach far back.
+_EXTRA_QUOTE_PARAGRAPHS = 3
 
 
 @dataclass(frozen=True)
@@ -42,12 +46,19 @@ class Discourse:
         """One paragraph, one sentence, nothing quoted: for a resolver without segments."""
         return cls(view, ((0, len(view)),), (0,), lambda pos: False)
 
-    def window_start(self, pos: int) -> int:
-        """Where the search for an antecedent of a word at ``pos`` starts."""
-        starts = [s for s, _ in self.paragraphs]
-        i = max(0, bisect_right(starts, pos) - 1)
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [s for s, _ in self.paragraphs]
+
+    def window_start(self, pos: int, back: int = _PARAGRAPHS_BACK) -> int:
+        """Where the search for an antecedent of a word at ``pos`` starts.
+
+        ``back`` paragraphs before its own, not counting quotation paragraphs (at most
+        ``back + 3`` in all).
+        """
+        i = max(0, bisect_right(self._paragraph_starts, pos) - 1)
         j, counted = i, 0
-        while j > 0 and counted < _PARAGRAPHS_BACK and i - j < _MAX_PARAGRAPHS_BACK:
+        while j > 0 and counted < back and i - j < back + _EXTRA_QUOTE_PARAGRAPHS:
             j -= 1
             if not self._quotation_only(j):
                 counted += 1

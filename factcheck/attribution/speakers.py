@@ -54,6 +54,8 @@ _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 # A one-word phrase resolved as a pronoun.
 _SPEAKER_PRONOUNS = frozenset(_PRONOUN_GENDER) | {"they", "it", "i", "we", "them", "us"}
 _ORG_PRONOUNS = frozenset({"it", "its"})
+# How far back (in paragraphs) the previous speaker is still the topic.
+_RECALL_PARAGRAPHS = 3
 _SUBJECT_WORDS = frozenset({"he", "she", "they", "it", "i", "we"})
 _INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "two", "three", "few",
                          "other", "another", "most"})  # fmt: skip
@@ -467,8 +469,12 @@ class Resolver:
         end: int,
         *,
         exclude: Entity | None = None,
+        previous: Entity | None = None,
     ) -> Entity | None:
-        """The entity a pronoun refers to: the nearest fitting one (see :mod:`.discourse`)."""
+        """The entity a pronoun refers to: the nearest fitting one (see :mod:`.discourse`).
+
+        ``previous``: the speaker of the statement before, when the pronoun is a speaker.
+        """
         word = self.view[start:end].lower()
         gender = _PRONOUN_GENDER.get(word)
         plural = word in _PLURAL_PRONOUNS
@@ -487,7 +493,7 @@ class Resolver:
                 return False
             return gender is None or entity.gender in (None, gender)
 
-        chosen = self._antecedent(start, fits)
+        chosen = self._antecedent(start, fits, previous)
         if chosen is not None:
             if gender and chosen.gender is None:
                 chosen.gender = gender
@@ -508,7 +514,9 @@ class Resolver:
             and (entity := self.by_mention.get((m.start, m.end))) is not None
         )
 
-    def _antecedent(self, at: int, fits: Callable[[Entity], bool]) -> Entity | None:
+    def _antecedent(
+        self, at: int, fits: Callable[[Entity], bool], previous: Entity | None
+    ) -> Entity | None:
         """The nearest salient entity that fits (see :mod:`.discourse`)."""
         lo = self.discourse.window_start(at)
         candidates = (
@@ -518,7 +526,15 @@ class Resolver:
             for s, e in entity.mentions
             if lo <= s < at
         )
-        return self.discourse.best(candidates, lo, at)
+        found = self.discourse.best(candidates, lo, at)
+        if (
+            found is None
+            and previous is not None
+            and fits(previous)
+            and previous.last_before(at) >= self.discourse.window_start(at, _RECALL_PARAGRAPHS)
+        ):
+            return previous
+        return found
 
     def _possessive(self, end: int) -> bool:
         """Whether the mention ending at ``end`` is a possessor ("Clinton's husband")."""
