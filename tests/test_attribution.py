@@ -777,6 +777,37 @@ def test_quotation_marks_inside_reported_speech_stay_quoted(ctx):
     assert inside and all(t.voice == "quoted" and t.speaker == st.speaker for t in inside)
 
 
+def test_held_hostage_in_the_saying_clause_is_darmanins_paraphrase(channel, channel_text):
+    line = channel_text.splitlines()[2]
+    at = channel_text.index(line) + line.index("held hostage")
+    term = next(t for t in channel.loaded if t.start == at)
+    assert term.voice == "paraphrased"
+    assert term.speaker == _speaker(channel, "Gerald Darmanin").id
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "speaker"),
+    [
+        ("Calling it potentially one of the biggest scams in the history of politics, Trump "
+         "said he would like Obama to show his birth certificate.", "scams", "Trump"),
+        ("On Monday, Clinton tried to turn the tables, portraying Sanders as hypocritical "
+         'because he had accepted "about $200,000" from Wall Street firms.', "hypocritical",
+         "Clinton"),
+    ],
+)  # fmt: skip
+def test_a_participle_frame_makes_its_loaded_words_a_paraphrase(ctx, text, word, speaker):
+    a = _analyze(text, ctx)
+    term = next(t for t in a.loaded if t.text == word)
+    assert term.voice == "paraphrased" and term.speaker == _speaker(a, speaker).id
+
+
+def test_a_past_tense_predicate_after_a_saying_clause_is_the_reporters(ctx):
+    a = _analyze("Trump attacked Bush on Monday, saying he was weak, and called for a ban.", ctx)
+    saying = next(st for st in a.statements if st.cue == "saying")
+    assert saying.text == "he was weak"
+    assert not _analyze("The actor who portrayed Lincoln won an award.", ctx).statements
+
+
 def test_voice_completion_in_the_pipeline(ctx):
     a = _analyze('"London is exploiting the crisis," Darmanin said.', ctx)
     st = _only(a)
