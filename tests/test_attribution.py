@@ -566,6 +566,10 @@ _KASICH = (
         # A possessor is a weaker antecedent than the subject it modifies.
         ("Barack Obama's old rival, John McCain, hurled the kitchen sink at Bernie Sanders. "
          '"I have to be careful what I say," he said.', "I have to", "John McCain"),
+        # A name in a fronted adjunct is not the subject.
+        ("With a vote for Donald Trump ruled out, Ken Cross said he would vote for Hillary "
+         'Clinton, whom he called "the most divisive figure in 25 years."', "the most",
+         "Ken Cross"),
     ],
 )  # fmt: skip
 def test_pronoun_speaker_is_the_nearest_subject(ctx, text, opening, name):

@@ -6,8 +6,9 @@ reveal. So an antecedent is searched in the pronoun's own paragraph and the one
 before it (paragraphs that are nothing but a quotation do not count, since a speech
 can run over several), sentence by sentence from the nearest; inside a sentence the
 leftmost mention wins (usually the subject: "Kasich took a different tack from the
-other Republicans"), and a possessor ("Clinton's husband, Bill") only when nothing
-else is there. Names inside quotation marks are the speaker's words, not the
+other Republicans"), though not one inside a fronted adjunct ("With a vote for Trump
+ruled out, Cross said"), and a possessor ("Clinton's husband, Bill") only when
+nothing else is there. Names inside quotation marks are the speaker's words, not the
 narration, and are skipped.
 
 With nobody there, the previous statement's speaker is still the topic if mentioned
@@ -25,6 +26,12 @@ from typing import TypeVar
 from factcheck.attribution.text import QUOTE_OPEN
 
 T = TypeVar("T")
+
+# Words that open a fronted adjunct: what stands before its comma is not the subject.
+_ADJUNCT_OPENERS = frozenset({"with", "after", "before", "in", "on", "at", "as", "when",
+                              "while", "despite", "although", "though", "if", "because",
+                              "since", "for", "during", "without", "unlike", "like", "amid",
+                              "following"})  # fmt: skip
 
 # Paragraphs before the pronoun's own that are searched (quotation paragraphs aside).
 _PARAGRAPHS_BACK = 1
@@ -77,9 +84,24 @@ class Discourse:
         i = self.sentence_of(pos) + 1
         return self.sentence_starts[i] if i < len(self.sentence_starts) else len(self.view)
 
-    def rank(self, pos: int, possessive: bool) -> tuple[int, int, int]:
-        """Higher is a likelier antecedent: a later sentence, not a possessor, leftmost."""
-        return self.sentence_of(pos), not possessive, -pos
+    def rank(self, pos: int, possessive: bool) -> tuple[int, bool, bool, int]:
+        """Higher is a likelier antecedent.
+
+        A later sentence, then outside a fronted adjunct, not a possessor, leftmost.
+        """
+        si = self.sentence_of(pos)
+        return si, not self._in_fronted_adjunct(si, pos), not possessive, -pos
+
+    def _in_fronted_adjunct(self, si: int, pos: int) -> bool:
+        """``With a vote for Trump ruled out, Cross said ...``: Trump is not the subject."""
+        start = self.sentence_starts[si] if si >= 0 else 0
+        if self.view.find(",", start, pos) >= 0:
+            return False  # after the adjunct's comma
+        comma = self.view.find(",", pos, self.sentence_end(pos))
+        if comma < 0:
+            return False
+        first = self.view[start:comma].split(maxsplit=1)
+        return bool(first) and first[0].lower().strip(QUOTE_OPEN) in _ADJUNCT_OPENERS
 
     def best(self, candidates: Iterable[tuple[int, bool, T]], lo: int, before: int) -> T | None:
         """The likeliest of ``(position, possessive, referent)`` mentions in ``[lo, before)``."""
