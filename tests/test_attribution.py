@@ -496,14 +496,14 @@ def test_not_a_statement(ctx):
 @pytest.mark.parametrize(
     ("text", "content"),
     [
-        ("Trump's claim that thousands had celebrated was false.", "that thousands had celebrated"),
-        ("Trump's claim that he had been wiretapped by Obama is false.",
+    ("Trump's claim that thousands had celebrated was false.", "that thousands had celebrated"),
+    ("Trump's claim that he had been wiretapped by Obama is false.",
          "that he had been wiretapped by Obama"),
-        ("Trump's claim that the vote was rigged has been rejected by courts.",
+    ("Trump's claim that the vote was rigged has been rejected by courts.",
          "that the vote was rigged"),
-        ("Trump's claim that crowds had cheered and danced was false.",
+    ("Trump's claim that crowds had cheered and danced was false.",
          "that crowds had cheered and danced"),
-        ("Trump's pledge to build a wall won votes.", "to build a wall"),
+    ("Trump's pledge to build a wall won votes.", "to build a wall"),
         ("But Trump's claim that the deal was signed in secret was never proven.",
          "that the deal was signed in secret"),
     ],
@@ -545,6 +545,85 @@ def test_pronoun_gender_from_the_title(ctx):
     assert _speaker_of(a, st).name == "Anna Lopez"
 
 
+_KASICH = (
+    "Jeb Bush said on Monday that Donald Trump was a loser. He said the race was far "
+    "from over.\n\n"
+    "Gov. John Kasich took a different tack from the other Republicans, continuing with "
+    'his positive theme. "You have to unite people," he said at a town hall.'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "name"),
+    [
+        # "he" was Bush: the previous statement's speaker, made male by an earlier "He".
+        (_KASICH, "You have to unite", "John Kasich"),
+        (_KASICH, "the race", "Jeb Bush"),
+        # A subject pronoun is not the person named after it in its sentence.
+        ("Hillary Clinton sharpened her knife to bloody Bernie Sanders on Monday. "
+         "He has accused Clinton of being too close to Wall Street.",
+         "Clinton of", "Bernie Sanders"),
+        # A possessor is a weaker antecedent than the subject it modifies.
+        ("Barack Obama's old rival, John McCain, hurled the kitchen sink at Bernie Sanders. "
+         '"I have to be careful what I say," he said.', "I have to", "John McCain"),
+        # A name in a fronted adjunct is not the subject.
+        ("With a vote for Donald Trump ruled out, Ken Cross said he would vote for Hillary "
+         'Clinton, whom he called "the most divisive figure in 25 years."', "the most",
+         "Ken Cross"),
+    ],
+)  # fmt: skip
+def test_pronoun_speaker_is_the_nearest_subject(ctx, text, opening, name):
+    a = _analyze(text, ctx)
+    st = next(st for st in a.statements if st.text.startswith(opening))
+    assert _speaker_of(a, st).name == name
+
+
+def test_pronoun_with_nobody_in_the_last_paragraphs_stays_unattributed(ctx):
+    text = (
+        "Donald Trump spoke in Salem on Monday.\n\n"
+        "The snowstorm closed schools across the state.\n\n"
+        "Turnout was high despite the weather.\n\n"
+        '"We will win this state," he said.'
+    )
+    a = _analyze(text, ctx)
+    assert _only(a).speaker is None
+
+
+def test_pronoun_with_nobody_near_is_the_previous_speaker_a_few_paragraphs_back(ctx):
+    text = (
+        "Judge Patti Saris said the deportations must stop.\n\n"
+        "The ruling affects dozens of families in New Hampshire.\n\n"
+        "Snow fell across the state on Monday.\n\n"
+        "She said the government could still appeal."
+    )
+    a = _analyze(text, ctx)
+    appeal = next(st for st in a.statements if st.text.startswith("the government"))
+    assert _speaker_of(a, appeal).name == "Patti Saris"
+
+
+def test_reporters_words_after_a_missing_space_are_not_the_last_statement(ctx):
+    judge = "Judge Patti Saris still thinks that she can review the decision as well."
+    reporter = "In fact, her actions resemble those of a judge who aided an illegal alien."
+    a = _analyze(judge + reporter, ctx)  # no space between the two sentences
+    assert _only(a).text.endswith("as well")
+    term = next(t for t in a.loaded if t.text == "illegal alien")
+    assert (term.voice, term.speaker) == ("reporter", None)
+
+
+def test_definite_title_is_the_person_just_named_not_one_titled_paragraphs_ago(ctx):
+    text = (
+        "Sen. Bernie Sanders held a rally in Manchester.\n\n"
+        "Debate performances shifted the race over the weekend.\n\n"
+        "Marco Rubio stopped by his campaign headquarters in Manchester. Walking into the office "
+        'to chants of "Marco! Marco!," the senator said his campaign was "closing strong."'
+    )
+    a = _analyze(text, ctx)
+    st = _only(a)  # the chant is not a statement of the senator
+    assert st.text == 'his campaign was "closing strong."'
+    rubio = _speaker_of(a, st)
+    assert rubio.name == "Marco Rubio" and rubio.role == "senator"
+
+
 def test_contracted_pronoun_is_a_pronoun_not_a_speaker_named_after_it(ctx):
     a = _analyze("I've argued that the disclosure rules go too far.", ctx)
     assert _only(a).speaker is None and a.speakers == ()
@@ -563,6 +642,32 @@ def test_role_description_resolves_through_the_article_title(ctx):
     darmanin = _speaker_of(a, st)
     assert darmanin.name == "Gerald Darmanin"
     assert "The minister" in [m.text for m in darmanin.mentions]
+
+
+# Words before a title that narrow it: the name after the title is the speaker.
+_TITLED_NAMES = [
+    ("council leader Mary Smith said the budget was balanced.", "Mary Smith", "leader"),
+    ("Council leader Mary Smith said the budget was balanced.", "Mary Smith", "leader"),
+    ("Union leader Jane Doe said the strike would go ahead.", "Jane Doe", "leader"),
+    ("Local resident Jane Doe said the road had flooded twice.", "Jane Doe", "resident"),
+    ("Headteacher Jane Doe said the school would reopen.", "Jane Doe", "headteacher"),
+    ('Opposition councillor Tom Brown called the plan a "disgraceful waste".', "Tom Brown",
+     "councillor"),
+    ("Ohio Gov. John Kasich said the race was wide open.", "John Kasich", "governor"),
+    ("Trump's lawyer Michael Cohen said the payment was legal.", "Michael Cohen", "lawyer"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "role"), _TITLED_NAMES)
+def test_words_before_a_title_narrow_it_and_the_name_speaks(ctx, text, name, role):
+    a = _analyze(text, ctx)
+    speaker = _speaker_of(a, _only(a))
+    assert (speaker.name, speaker.role) == (name, role)
+
+
+def test_a_preposition_before_a_titled_name_keeps_it_out_of_the_speaker(ctx):
+    a = _analyze("Critics of council leader Mary Smith said the plan would fail.", ctx)
+    assert _speaker_of(a, _only(a)).name != "Mary Smith"
 
 
 def test_surname_joins_the_full_name(ctx):
@@ -665,6 +770,46 @@ def test_voice_of_loaded_terms_and_claims_inside_a_statement():
     )  # fmt: skip
     quoted = complete_voice(_hand_made(direct=True))
     assert quoted.loaded[0].voice == "quoted" and quoted.claims[0].voice == "quoted"
+
+
+def test_quotation_marks_inside_reported_speech_stay_quoted(ctx):
+    tweet = '"you aren\'t just a loser, you are a liar and a whiner."'
+    a = _analyze(f"Bush offered a Trump-style retort, tweeting at him that {tweet}", ctx)
+    st = _only(a)
+    assert not st.direct and st.speaker is not None
+    inside = [t for t in a.loaded if st.start <= t.start < st.end]
+    assert inside and all(t.voice == "quoted" and t.speaker == st.speaker for t in inside)
+
+
+def test_held_hostage_in_the_saying_clause_is_darmanins_paraphrase(channel, channel_text):
+    line = channel_text.splitlines()[2]
+    at = channel_text.index(line) + line.index("held hostage")
+    term = next(t for t in channel.loaded if t.start == at)
+    assert term.voice == "paraphrased"
+    assert term.speaker == _speaker(channel, "Gerald Darmanin").id
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "speaker"),
+    [
+        ("Calling it potentially one of the biggest scams in the history of politics, Trump "
+         "said he would like Obama to show his birth certificate.", "scams", "Trump"),
+        ("On Monday, Clinton tried to turn the tables, portraying Sanders as hypocritical "
+         'because he had accepted "about $200,000" from Wall Street firms.', "hypocritical",
+         "Clinton"),
+    ],
+)  # fmt: skip
+def test_a_participle_frame_makes_its_loaded_words_a_paraphrase(ctx, text, word, speaker):
+    a = _analyze(text, ctx)
+    term = next(t for t in a.loaded if t.text == word)
+    assert term.voice == "paraphrased" and term.speaker == _speaker(a, speaker).id
+
+
+def test_a_past_tense_predicate_after_a_saying_clause_is_the_reporters(ctx):
+    a = _analyze("Trump attacked Bush on Monday, saying he was weak, and called for a ban.", ctx)
+    saying = next(st for st in a.statements if st.cue == "saying")
+    assert saying.text == "he was weak"
+    assert not _analyze("The actor who portrayed Lincoln won an award.", ctx).statements
 
 
 def test_voice_completion_in_the_pipeline(ctx):

@@ -51,6 +51,14 @@ def quotes(text: str) -> list[str]:
             ["It happened at 10 p.m.", "The police arrived later."],
         ),
         (
+            "She can review the decision as well.In fact, Saris acted. The U.S.Army agreed.",
+            [
+                "She can review the decision as well.",
+                "In fact, Saris acted.",
+                "The U.S.Army agreed.",
+            ],
+        ),
+        (
             "Inflation rose 3.5% in March. Prices fell 0.2 per cent.",
             ["Inflation rose 3.5% in March.", "Prices fell 0.2 per cent."],
         ),

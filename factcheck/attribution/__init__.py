@@ -24,6 +24,7 @@ from typing import Any
 
 from factcheck.attribution.cues import CueLexicon, build_cues
 from factcheck.attribution.direct import attach_orphans
+from factcheck.attribution.discourse import Discourse
 from factcheck.attribution.frames import Frames, Raw, Sentences
 from factcheck.attribution.names import NameReader
 from factcheck.attribution.np import np_after
@@ -105,7 +106,13 @@ def annotate(analysis: Analysis, ctx: Context) -> Analysis:
         raws, view, quotes, segments.paragraphs, sentences, names, lex.cues, excluded
     )
     raws = _dedupe(raws)
-    resolver = Resolver(view, names, lex.roles, lex.gazetteer)
+    discourse = Discourse(
+        view,
+        [(p.start, p.end) for p in segments.paragraphs],
+        [s.start for s in segments.sentences],
+        lambda pos: quotes.containing(pos) is not None,
+    )
+    resolver = Resolver(view, names, lex.roles, lex.gazetteer, discourse)
     resolver.build()
     speakers_of, targets_of = _resolve(raws, resolver, sentences)
     speakers, statements = build_records(
@@ -226,6 +233,9 @@ def _resolve_span(
     return resolver.resolve_phrase(start, end)
 
 
+# "But the former president ... described ...": the conjunction links the sentence to
+# the one before; the subject follows it.
+_LEAD_CONJUNCTIONS = frozenset({"but", "and", "yet", "so"})
 _SUBJECT_PRONOUNS = ("he", "she", "they", "it", "i", "we")
 _CONTRACTED_PRONOUN = re.compile(r"(he|she|they|it|i|we)['’](?:ve|ll|d|m|re|s)")
 
@@ -236,7 +246,9 @@ def _sentence_subject(sentences: Sentences, si: int) -> tuple[int, int] | None:
         return None
     toks = sentences.tokens(si)
     i = 0
-    while i < len(toks) and (toks[i].text in QUOTE_OPEN or not toks[i].is_word):
+    while i < len(toks) and (
+        toks[i].text in QUOTE_OPEN or not toks[i].is_word or toks[i].lower in _LEAD_CONJUNCTIONS
+    ):
         i += 1
     if i < len(toks) and (
         toks[i].lower in PREPOSITIONS or toks[i].lower.endswith("ly") or toks[i].lower in (

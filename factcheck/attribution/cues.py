@@ -37,7 +37,7 @@ class CueEntry:
 
 
 # Needs that the next word alone cannot settle (a phrase, a clause, a final frame).
-OPEN_NEEDS = frozenset({"end", "object", "clause", "complement"})
+OPEN_NEEDS = frozenset({"end", "object", "clause", "complement", "as"})
 
 
 @dataclass(frozen=True, slots=True)

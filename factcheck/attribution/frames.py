@@ -71,6 +71,8 @@ _FINITE = frozenset({"is", "are", "was", "were", "will", "would", "has", "have",
                      "could", "should", "must", "may", "might", "did", "does", "do", "won't",
                      "isn't", "wasn't", "aren't", "weren't", "didn't", "doesn't",
                      "don't"})  # fmt: skip
+_MODAL_LEADS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might",
+                          "won't", "wouldn't", "can't", "cannot", "is", "are"})  # fmt: skip
 _SUBORDINATORS = frozenset({"while", "although", "though", "if", "when", "because", "since",
                             "as", "after", "before", "whereas", "unless", "until"})  # fmt: skip
 _RELATIVE_BREAKS = frozenset({"which", "who", "whom", "whose", "where"})
@@ -466,7 +468,21 @@ class Frames:
         if quote is None or not self._clausal(toks, m, hit):
             return True
         i = _first_at(toks, quote.start) or 0
-        return not any(t.is_word for t in toks[:i])
+        return not any(t.is_word for t in toks[:i]) and not self._opens_mid_sentence(quote)
+
+    def _opens_mid_sentence(self, quote: Quote) -> bool:
+        """Whether words precede the quotation in the sentence where it opens.
+
+        The splitter breaks inside a quotation after ``!`` or ``?`` (``to chants of
+        "Marco! | Marco!," the senator said his ...``), so the cue's sentence can start
+        inside the quotation: the words before it are in the sentence before.
+        """
+        si = self.sentences.index(quote.start)
+        if si is None:
+            return False
+        toks = self.sentences.tokens(si)
+        i = _first_at(toks, quote.start)
+        return i is not None and any(t.is_word for t in toks[:i])
 
     def _parenthetical(
         self,
@@ -625,7 +641,13 @@ class Frames:
         i = self._skip_setting(toks, i)
         i = _skip_place_tail(toks, i)
         start = toks[i].start
-        end = self._content_end(si, toks, start, noun_content=entry.object == "target")
+        end = self._content_end(
+            si,
+            toks,
+            start,
+            noun_content=entry.object == "target",
+            participle=hit.form.split()[0].endswith("ing"),
+        )
         if i > 0 and toks[i - 1].lower == "that":
             start = toks[i - 1].start  # the that-clause whole, as PolNeAR and PARC mark it
         if end <= start:
@@ -1054,14 +1076,22 @@ class Frames:
         return start
 
     def _content_end(
-        self, si: int, toks: list[Token], start: int, *, noun_content: bool = False
+        self,
+        si: int,
+        toks: list[Token],
+        start: int,
+        *,
+        noun_content: bool = False,
+        participle: bool = False,
     ) -> int:
         """End of reported content from ``start``.
 
         The sentence end, or the first of: a later frame (``, saying``, ``, according
         to``, ``and has called for``), a non-restrictive relative clause (``, which``,
         ``, who``) or a participle clause (``, using an expletive``), which are the
-        reporter's additions, not the speaker's words.
+        reporter's additions, not the speaker's words. After a participle cue a
+        predicate with a modal (``saying France is ready ..., but will not be held
+        hostage``) is the content's own: the participle cannot be coordinated with it.
         """
         end = toks[-1].end
         first = _first_at(toks, start) or 0
@@ -1078,6 +1108,8 @@ class Frames:
             prev = toks[k - 1].text
             if hit is None and prev != "," and tok.lower not in _ANYWHERE_ENDS:
                 continue  # most words: none of the tests below can end the content here
+            if prev == "," and _thousands(toks, k):
+                continue  # "about $200,000": a number, not a clause break
             if hit is not None:
                 if prev == "," and (hit.form.split()[0].endswith("ing") or hit.entries[0].frame
                                     == "source"):  # fmt: skip
@@ -1110,7 +1142,11 @@ class Frames:
                 and tok.lower in ("and", "but")
                 and k + 1 < len(toks)
                 and (
-                    _predicate_start(toks, k + 1) or (after_comma and _clause_start_at(toks, k + 1))
+                    (
+                        _predicate_start(toks, k + 1)
+                        and not (participle and _modal_predicate(toks, k + 1))
+                    )
+                    or (after_comma and _clause_start_at(toks, k + 1))
                 )
             ):  # "... to block the deal, but Democrats weren't the only ones ..."
                 end = toks[k - 1].start if toks[k - 1].text in QUOTE_CLOSE else tok.start
@@ -1358,6 +1394,25 @@ def _predicate_start(toks: list[Token], i: int) -> bool:
     return w in _FINITE or (w.endswith("ed") and len(w) > 4)
 
 
+def _thousands(toks: list[Token], k: int) -> bool:
+    """Whether the comma before ``toks[k]`` separates the digits of one number."""
+    comma, before = toks[k - 1], toks[k - 2] if k > 1 else None
+    return (
+        before is not None
+        and before.end == comma.start
+        and comma.end == toks[k].start
+        and before.text[-1:].isdigit()
+        and toks[k].text[:1].isdigit()
+    )
+
+
+def _modal_predicate(toks: list[Token], i: int) -> bool:
+    """``but will not be held hostage``: a predicate opened by a modal or is/are."""
+    while i < len(toks) and toks[i].lower in ("also", "then", "still", "not"):
+        i += 1
+    return i < len(toks) and toks[i].lower in _MODAL_LEADS
+
+
 def _clause_start_at(toks: list[Token], i: int) -> bool:
     """``, but Democrats weren't ...``: a new clause with its own subject and verb."""
     tok = toks[i]
@@ -1397,12 +1452,37 @@ def _possessed(toks: list[Token], subject: Subject) -> bool:
 
 
 def _complement(toks: list[Token], i: int) -> bool:
-    """``called it "a disaster"``, ``called him a liar``: an object, then what it is called."""
+    """``called it "a disaster"``, ``called him a liar``: an object, then what it is called.
+
+    Also ``called it one of the ...`` and ``called it the worst ...`` (a superlative).
+    """
     for j in range(i + 1, min(len(toks), i + 10)):
         tok = toks[j]
         if tok.text in QUOTE_OPEN or tok.lower in ("a", "an"):
             return True
+        nxt = toks[j + 1].lower if j + 1 < len(toks) else ""
+        if (tok.lower == "one" and nxt == "of") or (tok.lower == "the" and _superlative(nxt)):
+            return True  # "calling it potentially one of the biggest", "the worst deal"
         if tok.text in (",", ".", ";", ":", "!", "?"):
+            return False
+    return False
+
+
+def _superlative(word: str) -> bool:
+    """``biggest``, ``worst``, ``most``: not ``first``, ``last``, ``interest``."""
+    return word in ("best", "worst", "most", "least") or (
+        len(word) > 5 and word.endswith("est") and word not in ("interest", "protest", "request")
+    )
+
+
+def _need_as(toks: list[Token], i: int) -> bool:
+    """``portraying Sanders as hypocritical``: an object, then ``as`` and what it is."""
+    if not _need_object(toks, i):
+        return False
+    for j in range(i + 1, min(len(toks), i + 8)):
+        if toks[j].lower == "as":
+            return True
+        if not toks[j].is_word:
             return False
     return False
 
@@ -1471,6 +1551,7 @@ _NEEDS: dict[str, Callable[[list[Token], int], bool]] = {
     "object": _need_object,
     "clause": _need_clause,
     "complement": _complement,
+    "as": _need_as,
     "to": _need_to,
 }
 

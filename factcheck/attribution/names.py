@@ -430,6 +430,22 @@ def _title_at(toks: list[Token], i: int, roles: RoleLexicon) -> tuple[int, RoleI
     return None
 
 
+def _title_after_qualifiers(toks: list[Token], i: int, roles: RoleLexicon) -> int | None:
+    """Where a person title starts after one or two words that narrow it, if a name follows.
+
+    "Ohio Gov. John Kasich", "Dallas Police Chief David Brown": the place or body
+    before the title is not part of the name.
+    """
+    n = len(toks)
+    for p in (i + 1, i + 2):
+        if p >= n - 1 or toks[p].lower not in roles.first_words:
+            continue
+        title = _title_at(toks, p, roles)
+        if title is not None and title[1].type == "person" and title[0] < n:
+            return p
+    return None
+
+
 def _parse(toks: list[Token], run: str, roles: RoleLexicon, gaz: Gazetteer) -> list[_Pending]:
     """The mentions of one segment of ``run`` (token offsets are offsets in ``run``).
 
@@ -481,6 +497,11 @@ def _parse(toks: list[Token], run: str, roles: RoleLexicon, gaz: Gazetteer) -> l
         if tok.lower in MODIFIERS and i + 1 < n and role is None:
             prefix_start = tok.start if prefix_start is None else prefix_start
             i += 1
+            continue
+        qualified = _title_after_qualifiers(toks, i, roles) if role is None else None
+        if qualified is not None:  # "Ohio Gov. John Kasich", "Council Leader Mary Smith"
+            prefix_start = tok.start if prefix_start is None else prefix_start
+            i = qualified
             continue
         break
     if i >= n:

@@ -8,26 +8,34 @@ resolved:
 - a name: the entity of that name;
 - a description ("the minister", "the UK prime minister"): the person the article
   gave that title, else (for a definite, specific title) the nearest person named
-  just before who has no title yet, who then takes it ("Boris Johnson's call ...,
-  accusing the UK prime minister": Johnson is the UK prime minister); else a new
-  speaker described by the phrase ("a spokesperson for the interior ministry");
+  just before who has no title yet, who then takes it ("Rubio sought to ...
+  the senator said": Rubio is the senator); else a new speaker described by the
+  phrase ("a spokesperson for the interior ministry");
 - an institution ("the interior ministry", "police") or an anonymous source
   ("officials familiar with the matter", "critics"): a speaker of that kind;
-- a pronoun: the speaker of the previous statement when compatible (gender, number),
-  else the nearest compatible person mentioned before it.
+- a pronoun: the nearest compatible (gender, number) person in its paragraph or the
+  one before, preferring a sentence's subject to a possessor or an object
+  (:mod:`.discourse`); none there, no speaker.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from factcheck.attribution.discourse import Discourse
 from factcheck.attribution.names import NameIndex, NameMention
 from factcheck.attribution.roles import MODIFIERS, RoleInfo, RoleLexicon
 from factcheck.attribution.sides import Gazetteer, SideEntry
-from factcheck.attribution.text import DETERMINERS, POSSESSIVES, strip_possessive
+from factcheck.attribution.text import (
+    CONJUNCTIONS,
+    DETERMINERS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    strip_possessive,
+)
 from factcheck.model import Mention
 
 
@@ -46,6 +54,9 @@ _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us", "our"})
 # A one-word phrase resolved as a pronoun.
 _SPEAKER_PRONOUNS = frozenset(_PRONOUN_GENDER) | {"they", "it", "i", "we", "them", "us"}
 _ORG_PRONOUNS = frozenset({"it", "its"})
+# How far back (in paragraphs) the previous speaker is still the topic.
+_RECALL_PARAGRAPHS = 3
+_SUBJECT_WORDS = frozenset({"he", "she", "they", "it", "i", "we"})
 _INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "two", "three", "few",
                          "other", "another", "most"})  # fmt: skip
 # Words that open a description's post-modifier: "a spokesperson [for the ministry]".
@@ -105,10 +116,15 @@ class Resolver:
     names: NameIndex
     roles: RoleLexicon
     gazetteer: Gazetteer
+    discourse: Discourse = None  # type: ignore[assignment]  # set in __post_init__
     entities: list[Entity] = field(default_factory=list)
     by_mention: dict[tuple[int, int], Entity] = field(default_factory=dict)
     _by_text: dict[str, Entity] = field(default_factory=dict)
     _by_part: dict[str, list[Entity]] = field(default_factory=dict)  # name word -> persons
+
+    def __post_init__(self) -> None:
+        if self.discourse is None:
+            self.discourse = Discourse.whole(self.view)
 
     # ----------------------------------------------------------- named entities
 
@@ -239,12 +255,14 @@ class Resolver:
         found = [m for m in self.names.overlapping(start, end) if m.start >= start and m.end <= end]
         if not found:
             return None
-        first = found[0]
+        # "Opposition councillor Tom Brown": the titled person, not the capitalised word.
+        first = next((m for m in found if m.kind == "person" and m.role), found[0])
         lead = self.view[start : first.start].strip().lower()
         if (
             lead
             and lead not in ("the", "mr.", "mrs.", "ms.")
             and not all(w in DETERMINERS or w in MODIFIERS for w in lead.split())
+            and not (first.role and _qualifies_title(lead))
         ):
             return None
         tail = self.view[first.end : end].strip()
@@ -337,7 +355,28 @@ class Resolver:
     def _titled(
         self, info: RoleInfo, affiliation: SideEntry | None, at: int, exclude: Entity | None
     ) -> Entity | None:
-        """The person a definite title refers to (see the module docstring)."""
+        """The person a definite title refers to (see the module docstring).
+
+        A holder of the title mentioned in the last paragraphs wins; else (for a
+        specific title) the nearest person there with no title yet, who takes it; else
+        the holder mentioned last, however far back.
+        """
+        lo = self.discourse.window_start(at)
+        holder = self._title_holder(info, affiliation, at, exclude)
+        if info.generic or (holder is not None and holder.last_before(at) >= lo):
+            return holder
+        chosen = self._untitled_near(affiliation, lo, at, exclude)
+        if chosen is None:
+            return holder
+        chosen.role, chosen.role_rule = info.role, info.rule
+        if affiliation is not None and chosen.affiliation is None:
+            chosen.affiliation = affiliation
+        return chosen
+
+    def _title_holder(
+        self, info: RoleInfo, affiliation: SideEntry | None, at: int, exclude: Entity | None
+    ) -> Entity | None:
+        """The person with this title (or its head word) mentioned last before ``at``."""
         best = None
         best_pos = -1
         head = info.role.split()[-1]
@@ -346,27 +385,27 @@ class Resolver:
                 continue
             if entity.role != info.role and entity.role.split()[-1] != head:
                 continue
-            if affiliation and entity.affiliation and entity.affiliation.name != affiliation.name:
+            if not _same_side(entity, affiliation):
                 continue
             last = entity.last_before(at)
             if last > best_pos:
                 best, best_pos = entity, last
-        if best is not None or info.generic:
-            return best
-        # A specific title nobody has yet: the nearest named person without one.
-        for m in reversed(self.names.mentions):
-            if m.start >= at or at - m.start > 600:
+        return best
+
+    def _untitled_near(
+        self, affiliation: SideEntry | None, lo: int, at: int, exclude: Entity | None
+    ) -> Entity | None:
+        """The likeliest named person in ``[lo, at)`` who has no title yet."""
+        candidates = []
+        for m in self.names.mentions:
+            if not lo <= m.start < at:
                 continue
             entity = self.by_mention.get((m.start, m.end))
             if entity is None or entity is exclude or entity.kind != "person" or entity.role:
                 continue
-            if affiliation and entity.affiliation and entity.affiliation.name != affiliation.name:
-                continue
-            entity.role, entity.role_rule = info.role, info.rule
-            if affiliation is not None and entity.affiliation is None:
-                entity.affiliation = affiliation
-            return entity
-        return None
+            if _same_side(entity, affiliation):
+                candidates.append((m.start, self._possessive(m.end), entity))
+        return self.discourse.best(candidates, lo, at)
 
     def _anonymous(self, core: list[str], det: str | None) -> RoleInfo | None:
         if not core:
@@ -432,13 +471,19 @@ class Resolver:
         exclude: Entity | None = None,
         previous: Entity | None = None,
     ) -> Entity | None:
+        """The entity a pronoun refers to: the nearest fitting one (see :mod:`.discourse`).
+
+        ``previous``: the speaker of the statement before, when the pronoun is a speaker.
+        """
         word = self.view[start:end].lower()
         gender = _PRONOUN_GENDER.get(word)
         plural = word in _PLURAL_PRONOUNS
         org = word in _ORG_PRONOUNS
 
+        later = self._named_later(end) if word in _SUBJECT_WORDS else ()
+
         def fits(entity: Entity) -> bool:
-            if entity is exclude:
+            if entity is exclude or entity in later:
                 return False
             if plural:
                 return entity.plural or entity.kind in ("organisation", "collective", "anonymous")
@@ -448,39 +493,76 @@ class Resolver:
                 return False
             return gender is None or entity.gender in (None, gender)
 
-        chosen = previous if previous is not None and fits(previous) else None
-        if chosen is not None and gender and chosen.gender is None:
-            chosen = self._gendered(start, gender, fits) or chosen
-        if chosen is None:
-            best = -1
-            for entity in self.entities:
-                if not fits(entity):
-                    continue
-                last = entity.last_before(start)
-                if start - last >= 1500:
-                    last = -1
-                if last > best:
-                    chosen, best = entity, last
-            if chosen is not None and gender and chosen.gender is None:
-                chosen = self._gendered(start, gender, fits) or chosen
+        chosen = self._antecedent(start, fits, previous)
         if chosen is not None:
             if gender and chosen.gender is None:
                 chosen.gender = gender
             chosen.add(start, end, self.view[start:end], "pronoun")
         return chosen
 
-    def _gendered(self, start: int, gender: str, fits) -> Entity | None:  # type: ignore[no-untyped-def]
-        """The nearest person of the pronoun's gender mentioned in the last few sentences."""
-        best, best_pos = None, -1
-        for entity in self.entities:
-            if entity.gender != gender or not fits(entity):
-                continue
-            last = entity.last_before(start)
-            if start - last >= 400:
-                last = -1
-            if last > best_pos:
-                best, best_pos = entity, last
-        return best
+    def _named_later(self, end: int) -> tuple[Entity, ...]:
+        """The people a subject pronoun cannot be: those named after it in its sentence.
+
+        "He has attacked Clinton repeatedly": he is not Clinton.
+        """
+        stop = self.discourse.sentence_end(end)
+        return tuple(
+            entity
+            for m in self.names.overlapping(end, stop)
+            if m.start >= end
+            and not self.discourse.quoted(m.start)
+            and (entity := self.by_mention.get((m.start, m.end))) is not None
+        )
+
+    def _antecedent(
+        self, at: int, fits: Callable[[Entity], bool], previous: Entity | None
+    ) -> Entity | None:
+        """The nearest salient entity that fits (see :mod:`.discourse`)."""
+        lo = self.discourse.window_start(at)
+        candidates = (
+            (s, self._possessive(e), entity)
+            for entity in self.entities
+            if fits(entity)
+            for s, e in entity.mentions
+            if lo <= s < at
+        )
+        found = self.discourse.best(candidates, lo, at)
+        if (
+            found is None
+            and previous is not None
+            and fits(previous)
+            and previous.last_before(at) >= self.discourse.window_start(at, _RECALL_PARAGRAPHS)
+        ):
+            return previous
+        return found
+
+    def _possessive(self, end: int) -> bool:
+        """Whether the mention ending at ``end`` is a possessor ("Clinton's husband")."""
+        return self.view[end - 2 : end] in ("'s", "’s") or self.view[end : end + 2] in (
+            "'s",
+            "’s",
+        )
+
+
+def _qualifies_title(lead: str) -> bool:
+    """Whether the words before a titled name narrow the title ("council", "union").
+
+    "council leader Mary Smith", "Trump's lawyer Michael Cohen": a short run of plain
+    words, no preposition, conjunction or verb between them and the title.
+    """
+    words = lead.split()
+    return len(words) <= 3 and all(
+        _QUALIFIER_RE.fullmatch(w) and w not in PREPOSITIONS and w not in CONJUNCTIONS
+        for w in words
+    )
+
+
+_QUALIFIER_RE = re.compile(r"[^\W\d_][\w-]*(?:['’]s)?")
+
+
+def _same_side(entity: Entity, affiliation: SideEntry | None) -> bool:
+    """Whether a title's affiliation ("the Republican senator") allows this person."""
+    return not (affiliation and entity.affiliation and entity.affiliation.name != affiliation.name)
 
 
 def _compatible(a: str, b: str) -> bool:

@@ -1,7 +1,8 @@
 """Voice completion: loaded terms and figures inside a statement are the speaker's.
 
 A loaded term inside a statement's content is the speaker's word: ``quoted`` in a
-direct statement, ``paraphrased`` in reported speech, with the speaker's id. A
+direct statement or in quotation marks inside reported speech, ``paraphrased`` in the
+rest of reported speech, with the speaker's id. A
 numeric claim inside a statement is sourced to that speaker (status ``sourced``,
 source ``speaker``). Records are frozen, so each changed one is replaced.
 """
@@ -33,7 +34,10 @@ def voiced_records(
         st = index.holding(record.start, record.end)
         if st is None:
             return record
-        voice = "quoted" if st.direct else "paraphrased"
+        # In quotation marks inside reported speech ('said the move was "brazenly
+        # undemocratic"') the words are still quoted: the loaded and claims stages
+        # marked them so.
+        voice = "quoted" if st.direct or record.voice == "quoted" else "paraphrased"
         return replace(record, voice=voice, speaker=st.speaker, **extra)
 
     return (

@@ -13,7 +13,10 @@ reject the candidates that are not sentence ends:
   sentence ("The", "He", "But", an opening quote).
 
 Decimals ("3.5%") and URLs never match, because a boundary needs whitespace after
-it. This is about as accurate as pysbd on news and two orders of magnitude faster.
+it; the one exception is a full stop glued to the next sentence by a missing space
+("as well.In fact"): two lower-case letters, the stop, a capitalised word, outside
+a web or mail address. This is about as accurate as pysbd on news and two orders
+of magnitude faster.
 """
 
 from __future__ import annotations
@@ -55,8 +58,13 @@ OPENERS = "\"“‘'«([—–-"
 
 @cache
 def _candidates() -> re.Pattern[str]:
-    # group 1: the punctuation and closing quotes; group 2: the next character, if any
-    return re.compile(r"((?:\.\.\.|…|[.!?])[.!?…]*[)\]\"'”’»]*)\s+(\S)?")
+    # group 1: the punctuation and closing quotes; group 2: the next character, if any;
+    # groups 3 and 4: a full stop glued to the next sentence ("as well.In fact") and
+    # the capitalised word after it (not "U.S.Army", "e.g.", "example.com").
+    return re.compile(
+        r"((?:\.\.\.|…|[.!?])[.!?…]*[)\]\"'”’»]*)\s+(\S)?"
+        r"|(?<=[a-z][a-z])(\.)(?=([A-Z][a-z]))"
+    )
 
 
 @cache
@@ -71,15 +79,18 @@ def split_sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
     if sent_start >= end:
         return out
     for m in _candidates().finditer(view, sent_start, end):
-        ch = m.group(2)
+        glued = m.group(3) is not None
+        punct, ch, nxt = (m.group(3), m.group(4)[0], m.end()) if glued else (
+            m.group(1), m.group(2), m.start(2))  # fmt: skip
         if ch is None or ch.islower() or ch in ",;:%).…":
             continue  # the paragraph's end, or lower case / punctuation after it
-        punct = m.group(1)
         full_stop = punct[0] == "." and not punct.startswith("...")
-        if full_stop and not _full_stop_ends(view, m.start(), ch, m.start(2), end):
+        if full_stop and not _full_stop_ends(view, m.start(), ch, nxt, end):
             continue
-        out.append((sent_start, m.end(1)))
-        sent_start = m.start(2)
+        if glued and _in_address(view, m.start()):
+            continue
+        out.append((sent_start, m.start() + len(punct)))
+        sent_start = nxt
     last = _trim_end(view, sent_start, end)
     if last > sent_start:
         out.append((sent_start, last))
@@ -105,6 +116,14 @@ def _full_stop_ends(view: str, dot: int, ch: str, nxt: int, end: int) -> bool:
     if lower in MAY_END or _dotted().fullmatch(token):
         return _starts_sentence(view, nxt, end)
     return True
+
+
+def _in_address(view: str, dot: int) -> bool:
+    """Whether a glued full stop is inside a web or mail address ("www.Example.Org")."""
+    lo = max(0, dot - 60)
+    i = max(view.rfind(" ", lo, dot), view.rfind("\n", lo, dot))
+    word = view[i + 1 if i >= 0 else lo : dot]
+    return any(c in word for c in "/@:") or word.lower().startswith("www")
 
 
 def _token_before(view: str, dot: int) -> str:
