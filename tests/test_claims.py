@@ -102,6 +102,11 @@ def test_example_file_is_the_design_example():
         ),
         ("Rs 5 crore was spent on the scheme.", "Rs 5 crore", 5e7),
         ("The population is 3 million and a half.", "3 million and a half", 3_500_000),
+        (
+            "The hospital cost two and a half million pounds.",
+            "two and a half million pounds",
+            2_500_000,
+        ),
     ],
 )
 def test_number_words_and_scales(sentence, text, value, ctx):

@@ -123,7 +123,15 @@ class _Parser:
                 frac, j = tail
                 value += frac * (last_scale if last_scale >= 1e6 else 1.0)
                 i = j
+                value, i = self.scaled_share(value, i, last_scale)
         return value, i, False
+
+    def scaled_share(self, value: float, i: int, last_scale: float) -> tuple[float, int]:
+        """'two and a half million': the scale after the fraction scales the whole."""
+        scale = self.big_scale(i)
+        if scale is None or last_scale >= 1000 or value >= 1000:
+            return value, i
+        return value * scale, i + 1
 
     def article_multiplier(self, i: int) -> tuple[float, int, bool] | None:
         """'a dozen'."""
