@@ -177,12 +177,42 @@ def test_parse_digits():
         ("Iraq asked for 50 cents more per barrel.", "50 cents", 50, "cent"),
         ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
         ("Losses exceeded 30 MUSD.", "30 MUSD", 3e7, "USD"),
+        ("Fiat paid 2 billion lire for the plant.", "2 billion lire", 2e9, "ITL"),
+        ("Warsaw set aside 1.2 billion zlotys.", "1.2 billion zlotys", 1.2e9, "PLN"),
+        ("A meal costs 150 baht in Bangkok.", "150 baht", 150, "THB"),
+        (
+            "It sold for 1.2 billion United States dollars.",
+            "1.2 billion United States dollars",
+            1.2e9,
+            "USD",
+        ),
+        ("A stamp costs 99 euro cents.", "99 euro cents", 99, "cent"),
+        ("The price starts at dollar 22.5 million.", "dollar 22.5 million", 2.25e7, "USD"),
+        ("The bridge cost pounds 50m to build.", "pounds 50m", 5e7, "GBP"),
     ],
 )
 def test_money(sentence, text, value, unit, ctx):
     claim = by_text(sentence, ctx)[text]
     assert (claim.kind, claim.unit, claim.rule) == ("money", unit, "NUM002")
     assert claim.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a market report's subject is no amount: the figure keeps its own unit
+        ("Trading left the dollar 2 percent lower.", [("2 percent", "percent")]),
+        ("The dollar ended 1.5 cents higher.", [("1.5 cents", "cent")]),
+        ("Traders swapped rmb 10 for usd 20.", [("rmb 10", "CNY"), ("usd 20", "USD")]),
+        ("He played at Euro 2016 and will try 5 more times.", []),
+        # 'marks' is money in a currency quote, a score in an exam story
+        ("The dollar fetched 1.8470 marks.", [("1.8470 marks", "DEM")]),
+        ("Bonn spent two billion marks.", [("two billion marks", "DEM")]),
+        ("Students need 60 marks to pass.", [("60", None)]),
+    ],
+)
+def test_currency_words_read_in_context(sentence, expected, ctx):
+    assert [(c.text, c.unit) for c in claims_of(sentence, ctx)] == expected
 
 
 def test_compound_counts_and_poll_points(ctx):

@@ -133,6 +133,8 @@ class Reader:
             fig = self.figure(m.start(), m.start("cn"), m.group("cn"), cur)
             if fig is None:
                 return None, m.end()
+            if m.group("cur")[-1:].isalpha() and self._other_unit_follows(fig):
+                fig = replace(fig, start=fig.num_start, currency=None)
             return self.reading(fig)
         if kind == "dn":
             neg = m.group("neg")
@@ -148,6 +150,21 @@ class Reader:
         if negative is not None:
             fig = replace(fig, start=negative.start())
         return self.reading(fig)
+
+    def _other_unit_follows(self, fig: Figure) -> bool:
+        """Whether a unit other than the prefix's currency follows the figure.
+
+        A currency written as a word before a figure ("dollar 22.5 million", the old
+        wire style "pounds 50m") is usually the subject of a market report instead:
+        "left the dollar 2 percent lower", "the euro 10 years on". The figure's own unit
+        wins then ("pound 1.5 cents higher": the cents).
+        """
+        _, pos = self.scale(fig, fig.num_end)
+        unit = self.unit(pos, replace(fig, currency=None))
+        if unit is None or unit.sense.unit == fig.currency:
+            return False
+        # "rmb 10 usd 20": a currency code after the figure opens the next amount
+        return unit.sense.vocabulary != "currencies"
 
     def generic_at(self, pos: int) -> tuple[Quantity | None, int]:
         """Read the plain figure at ``pos`` after a special form was rejected."""
@@ -296,6 +313,10 @@ class Reader:
             and self.g.minor_at.match(view, m.end()) is None
         ):
             return None  # "$ 20,000.00 $ 37,305.97": the "$" opens the next amount
+        if any(s.ambiguous for s in senses) and not self._precise(fig, pos):
+            senses = tuple(s for s in senses if not s.ambiguous)  # "60 marks out of 100"
+            if not senses:
+                return None
         if fig.currency is not None:
             # "$5 million" is already money; only a matching currency name may follow
             senses = tuple(s for s in senses if s.unit == fig.currency)
@@ -307,6 +328,13 @@ class Reader:
             if weight and self.weighs(fig.start, m.end()):
                 sense = weight[0]
         return UnitReading(sense, m.end(), text)
+
+    def _precise(self, fig: Figure, pos: int) -> bool:
+        """A scale, decimals or a large figure: '2 billion marks', '1.8470 marks'.
+
+        Exam marks and the like are small whole numbers ('60 marks out of 100').
+        """
+        return pos > fig.num_end or "." in (fig.digits or "") or abs(fig.value) >= 1000
 
     def weighs(self, start: int, end: int) -> bool:
         return bool(_WEIGH_RE.search(self.view, max(0, start - 40), min(len(self.view), end + 4)))

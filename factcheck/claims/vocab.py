@@ -48,6 +48,7 @@ class UnitSense:
     factor: float = 1.0
     dimension: str | None = None
     rule: str = ""  # the rule file that lists this form
+    ambiguous: bool = False  # a unit only after a scale or decimals ("2 billion marks")
 
     @property
     def kind(self) -> str:
@@ -295,6 +296,9 @@ def _add_currency(
         after.setdefault(key(f), []).append(sense)
     for f in entry.get("attached", ()):
         attached.setdefault(f, []).append(sense)
+    loose = UnitSense("currencies", unit, rule=rule_id, ambiguous=True)
+    for f in entry.get("ambiguous", ()):
+        after.setdefault(key(f), []).append(loose)
     for f, factor in entry.get("scaled", {}).items():
         scaled = UnitSense("currencies", unit, factor=factor, rule=rule_id)
         after.setdefault(key(f), []).append(scaled)
