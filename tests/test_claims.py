@@ -189,6 +189,9 @@ def test_parse_digits():
         ("A stamp costs 99 euro cents.", "99 euro cents", 99, "cent"),
         ("The price starts at dollar 22.5 million.", "dollar 22.5 million", 2.25e7, "USD"),
         ("The bridge cost pounds 50m to build.", "pounds 50m", 5e7, "GBP"),
+        ("Shares closed at $ 45 1/2, up $ 1 3/8.", "$ 45 1/2", 45.5, "USD"),
+        ("Shares closed at $ 45 1/2, up $ 1 3/8.", "$ 1 3/8", 1.375, "USD"),
+        ("The Zurich firm asked SFr 50 a share.", "SFr 50", 50, "CHF"),
     ],
 )
 def test_money(sentence, text, value, unit, ctx):

@@ -50,6 +50,7 @@ _GLUED_SYMBOL_RE = re.compile(r"(?:<=|>=|[~∼<>≥≤])\Z")
 _SYMBOLS = frozenset({"~", "∼", "<", ">", "<=", ">=", "≥", "≤"})
 _ARTICLE_RE = re.compile(r"[ \t]+(?:of[ \t]+)?an?(?=[ \t])", re.I)
 _NEGATIVE_RE = re.compile(r"\b(?:minus|negative)\s+\Z", re.I)
+_MIXED_FRACTION_RE = re.compile(r"[ \t]+(\d{1,2})/(\d{1,2})(?![\w/])")
 _AND_SHARE_RE = re.compile(r"[ \t]+and[ \t]+(?:a|one)[ \t]+(half|quarter|third)\b", re.I)
 
 
@@ -133,6 +134,7 @@ class Reader:
             fig = self.figure(m.start(), m.start("cn"), m.group("cn"), cur)
             if fig is None:
                 return None, m.end()
+            fig = self._with_fraction(fig)
             if m.group("cur")[-1:].isalpha() and self._other_unit_follows(fig):
                 fig = replace(fig, start=fig.num_start, currency=None)
             return self.reading(fig)
@@ -150,6 +152,26 @@ class Reader:
         if negative is not None:
             fig = replace(fig, start=negative.start())
         return self.reading(fig)
+
+    def _with_fraction(self, fig: Figure) -> Figure:
+        """'$ 45 1/2', '$ 1 3/8': a price quoted in fractions, as stock tables once were.
+
+        Without this the amount stops at the whole dollars and the fraction becomes a
+        ratio claim of its own.
+        """
+        m = _MIXED_FRACTION_RE.match(self.view, fig.num_end)
+        if m is None or fig.digits is None or "." in fig.digits:
+            return fig
+        num, den = int(m.group(1)), int(m.group(2))
+        if not 0 < num < den <= 64:
+            return fig
+        value = abs(fig.value) + num / den
+        return replace(
+            fig,
+            num_end=m.end(),
+            value=-value if fig.value < 0 else value,
+            digits=self.view[fig.num_start : m.end()],
+        )
 
     def _other_unit_follows(self, fig: Figure) -> bool:
         """Whether a unit other than the prefix's currency follows the figure.

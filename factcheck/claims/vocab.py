@@ -291,6 +291,8 @@ def _add_currency(
     acc["currency_rules"].setdefault(unit, rule_id)
     for f in entry.get("before", ()):
         acc["currency_before"].setdefault(key(f), unit)
+        # the grammar makes a full stop optional ("SFr." matches "sfr 50"): so must the lookup
+        acc["currency_before"].setdefault(key(f).replace(".", ""), unit)
     sense = UnitSense("minor" if minor else "currencies", unit, rule=rule_id)
     for f in entry.get("after", ()):
         after.setdefault(key(f), []).append(sense)
