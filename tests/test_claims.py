@@ -102,6 +102,13 @@ def test_example_file_is_the_design_example():
         ),
         ("Rs 5 crore was spent on the scheme.", "Rs 5 crore", 5e7),
         ("The population is 3 million and a half.", "3 million and a half", 3_500_000),
+        ("Inflation ran at five point two percent.", "five point two percent", 5.2),
+        (
+            "The deal is worth one point five million dollars.",
+            "one point five million dollars",
+            1.5e6,
+        ),
+        ("The winning score was nine point eight five.", "nine point eight five", 9.85),
         (
             "The hospital cost two and a half million pounds.",
             "two and a half million pounds",
@@ -242,6 +249,10 @@ def test_percent_and_percentage_points_are_different_units(ctx):
     points = claims["0.3 percentage points"]
     assert (points.kind, points.unit, points.value) == ("percent", "percentage points", 0.3)
     assert {c.rule for c in claims.values()} == {"NUM003"}
+
+
+def test_at_one_point_is_an_idiom_not_a_decimal(ctx):
+    assert [c.text for c in claims_of("At one point two officers were hurt.", ctx)] == ["two"]
 
 
 def test_percent_of_names_the_counted_thing(ctx):

@@ -22,7 +22,7 @@ from dataclasses import replace
 from factcheck.claims import dates, forms
 from factcheck.claims.anchors import anchors, starts
 from factcheck.claims.normalise import noun_after, verb_before
-from factcheck.claims.numbers import parse_digits, parse_words
+from factcheck.claims.numbers import WordNumber, parse_digits, parse_words
 from factcheck.claims.patterns import Grammar
 from factcheck.claims.quantity import Figure, Quantity, UnitReading
 from factcheck.claims.vocab import Qualifier, UnitSense, key
@@ -50,6 +50,8 @@ _GLUED_SYMBOL_RE = re.compile(r"(?:<=|>=|[~∼<>≥≤])\Z")
 _SYMBOLS = frozenset({"~", "∼", "<", ">", "<=", ">=", "≥", "≤"})
 _ARTICLE_RE = re.compile(r"[ \t]+(?:of[ \t]+)?an?(?=[ \t])", re.I)
 _NEGATIVE_RE = re.compile(r"\b(?:minus|negative)\s+\Z", re.I)
+_AT_RE = re.compile(r"\bat\s+\Z", re.I)
+_POINT_RE = re.compile(r"\s+point\b", re.I)
 _MIXED_FRACTION_RE = re.compile(r"[ \t]+(\d{1,2})/(\d{1,2})(?![\w/])")
 _AND_SHARE_RE = re.compile(r"[ \t]+and[ \t]+(?:a|one)[ \t]+(half|quarter|third)\b", re.I)
 
@@ -222,7 +224,7 @@ class Reader:
                 fraction=share,
                 digits=None if share else text,
             )
-        words = parse_words(text, self.v)
+        words = self._words(num_start, text)
         if words is None:
             return None
         end = num_start + words.end
@@ -242,6 +244,16 @@ class Reader:
             fraction=words.fraction,
             needs_unit=words.needs_unit,
         )
+
+    def _words(self, num_start: int, text: str) -> WordNumber | None:
+        """Parse number words; 'at one point two officers' has no decimals (an idiom)."""
+        words = parse_words(text, self.v)
+        if words is None or not _AT_RE.search(self.view, max(0, num_start - 4), num_start):
+            return words
+        point = _POINT_RE.search(text, 0, words.end)
+        if point is None or key(text[: point.start()]) != "one":
+            return words
+        return parse_words(text[: point.start()], self.v)
 
     def digit_boundary(self, end: int, start: int | None = None) -> bool:
         """Whether the digits ending at ``end`` stand alone.

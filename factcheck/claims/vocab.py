@@ -98,6 +98,7 @@ class Vocabulary:
     vague_need_of: frozenset[str] = frozenset()
     full_months: frozenset[str] = frozenset()  # the longest name of each month
     ratio_joins: frozenset[str] = frozenset()
+    decimal_points: frozenset[str] = frozenset()  # "five point two"
     ordinals: Mapping[str, int] = field(default_factory=dict)
     superlatives: frozenset[str] = frozenset()
     rank_before: frozenset[str] = frozenset()
@@ -193,6 +194,7 @@ _SET_FIELDS = (
     "fractions_need_of",
     "vague_need_of",
     "ratio_joins",
+    "decimal_points",
     "full_months",
     "superlatives",
     "rank_before",
@@ -210,6 +212,7 @@ _SIMPLE_SETS = {
     "date-modifier": "date_modifiers",
     "age-before": "age_before",
     "ratio-join": "ratio_joins",
+    "decimal-point": "decimal_points",
     "superlative": "superlatives",
     "rank-before": "rank_before",
     "rank-after": "rank_after",
