@@ -199,6 +199,8 @@ def test_parse_digits():
         ("Shares closed at $ 45 1/2, up $ 1 3/8.", "$ 45 1/2", 45.5, "USD"),
         ("Shares closed at $ 45 1/2, up $ 1 3/8.", "$ 1 3/8", 1.375, "USD"),
         ("The Zurich firm asked SFr 50 a share.", "SFr 50", 50, "CHF"),
+        ("A night costs 3,000 ₽ in Moscow.", "3,000 ₽", 3000, "RUB"),
+        ("A bowl of noodles is 15 ￥ in Beijing.", "15 ￥", 15, "CNY"),
     ],
 )
 def test_money(sentence, text, value, unit, ctx):
