@@ -505,10 +505,16 @@ def test_not_dates(sentence, ctx):
         "No 10 said the letter was sent.",
         "They met at 10 Downing Street.",
         "They worked with one another for years.",
+        "The 2 countries signed, and these 3 words ended the talks.",
     ],
 )
 def test_reference_numbers_are_not_claims(sentence, ctx):
     assert claims_of(sentence, ctx) == [], sentence
+
+
+def test_a_digit_after_a_determiner_is_a_reference_but_a_scaled_one_is_a_figure(ctx):
+    claims = claims_of("The 2 million voters chose the 5 percent option in all 3 states.", ctx)
+    assert [c.text for c in claims] == ["2 million", "5 percent", "3"]
 
 
 def test_list_numbering_is_not_a_claim(ctx):
