@@ -102,6 +102,18 @@ def test_example_file_is_the_design_example():
         ),
         ("Rs 5 crore was spent on the scheme.", "Rs 5 crore", 5e7),
         ("The population is 3 million and a half.", "3 million and a half", 3_500_000),
+        ("Inflation ran at five point two percent.", "five point two percent", 5.2),
+        (
+            "The deal is worth one point five million dollars.",
+            "one point five million dollars",
+            1.5e6,
+        ),
+        ("The winning score was nine point eight five.", "nine point eight five", 9.85),
+        (
+            "The hospital cost two and a half million pounds.",
+            "two and a half million pounds",
+            2_500_000,
+        ),
     ],
 )
 def test_number_words_and_scales(sentence, text, value, ctx):
@@ -172,12 +184,47 @@ def test_parse_digits():
         ("Iraq asked for 50 cents more per barrel.", "50 cents", 50, "cent"),
         ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
         ("Losses exceeded 30 MUSD.", "30 MUSD", 3e7, "USD"),
+        ("Fiat paid 2 billion lire for the plant.", "2 billion lire", 2e9, "ITL"),
+        ("Warsaw set aside 1.2 billion zlotys.", "1.2 billion zlotys", 1.2e9, "PLN"),
+        ("A meal costs 150 baht in Bangkok.", "150 baht", 150, "THB"),
+        (
+            "It sold for 1.2 billion United States dollars.",
+            "1.2 billion United States dollars",
+            1.2e9,
+            "USD",
+        ),
+        ("A stamp costs 99 euro cents.", "99 euro cents", 99, "cent"),
+        ("The price starts at dollar 22.5 million.", "dollar 22.5 million", 2.25e7, "USD"),
+        ("The bridge cost pounds 50m to build.", "pounds 50m", 5e7, "GBP"),
+        ("Shares closed at $ 45 1/2, up $ 1 3/8.", "$ 45 1/2", 45.5, "USD"),
+        ("Shares closed at $ 45 1/2, up $ 1 3/8.", "$ 1 3/8", 1.375, "USD"),
+        ("The Zurich firm asked SFr 50 a share.", "SFr 50", 50, "CHF"),
+        ("A night costs 3,000 ₽ in Moscow.", "3,000 ₽", 3000, "RUB"),
+        ("A bowl of noodles is 15 ￥ in Beijing.", "15 ￥", 15, "CNY"),
     ],
 )
 def test_money(sentence, text, value, unit, ctx):
     claim = by_text(sentence, ctx)[text]
     assert (claim.kind, claim.unit, claim.rule) == ("money", unit, "NUM002")
     assert claim.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a market report's subject is no amount: the figure keeps its own unit
+        ("Trading left the dollar 2 percent lower.", [("2 percent", "percent")]),
+        ("The dollar ended 1.5 cents higher.", [("1.5 cents", "cent")]),
+        ("Traders swapped rmb 10 for usd 20.", [("rmb 10", "CNY"), ("usd 20", "USD")]),
+        ("He played at Euro 2016 and will try 5 more times.", []),
+        # 'marks' is money in a currency quote, a score in an exam story
+        ("The dollar fetched 1.8470 marks.", [("1.8470 marks", "DEM")]),
+        ("Bonn spent two billion marks.", [("two billion marks", "DEM")]),
+        ("Students need 60 marks to pass.", [("60", None)]),
+    ],
+)
+def test_currency_words_read_in_context(sentence, expected, ctx):
+    assert [(c.text, c.unit) for c in claims_of(sentence, ctx)] == expected
 
 
 def test_compound_counts_and_poll_points(ctx):
@@ -204,6 +251,10 @@ def test_percent_and_percentage_points_are_different_units(ctx):
     points = claims["0.3 percentage points"]
     assert (points.kind, points.unit, points.value) == ("percent", "percentage points", 0.3)
     assert {c.rule for c in claims.values()} == {"NUM003"}
+
+
+def test_at_one_point_is_an_idiom_not_a_decimal(ctx):
+    assert [c.text for c in claims_of("At one point two officers were hurt.", ctx)] == ["two"]
 
 
 def test_percent_of_names_the_counted_thing(ctx):
@@ -454,10 +505,16 @@ def test_not_dates(sentence, ctx):
         "No 10 said the letter was sent.",
         "They met at 10 Downing Street.",
         "They worked with one another for years.",
+        "The 2 countries signed, and these 3 words ended the talks.",
     ],
 )
 def test_reference_numbers_are_not_claims(sentence, ctx):
     assert claims_of(sentence, ctx) == [], sentence
+
+
+def test_a_digit_after_a_determiner_is_a_reference_but_a_scaled_one_is_a_figure(ctx):
+    claims = claims_of("The 2 million voters chose the 5 percent option in all 3 states.", ctx)
+    assert [c.text for c in claims] == ["2 million", "5 percent", "3"]
 
 
 def test_list_numbering_is_not_a_claim(ctx):

@@ -22,7 +22,7 @@ from dataclasses import replace
 from factcheck.claims import dates, forms
 from factcheck.claims.anchors import anchors, starts
 from factcheck.claims.normalise import noun_after, verb_before
-from factcheck.claims.numbers import parse_digits, parse_words
+from factcheck.claims.numbers import WordNumber, parse_digits, parse_words
 from factcheck.claims.patterns import Grammar
 from factcheck.claims.quantity import Figure, Quantity, UnitReading
 from factcheck.claims.vocab import Qualifier, UnitSense, key
@@ -50,6 +50,9 @@ _GLUED_SYMBOL_RE = re.compile(r"(?:<=|>=|[~∼<>≥≤])\Z")
 _SYMBOLS = frozenset({"~", "∼", "<", ">", "<=", ">=", "≥", "≤"})
 _ARTICLE_RE = re.compile(r"[ \t]+(?:of[ \t]+)?an?(?=[ \t])", re.I)
 _NEGATIVE_RE = re.compile(r"\b(?:minus|negative)\s+\Z", re.I)
+_AT_RE = re.compile(r"\bat\s+\Z", re.I)
+_POINT_RE = re.compile(r"\s+point\b", re.I)
+_MIXED_FRACTION_RE = re.compile(r"[ \t]+(\d{1,2})/(\d{1,2})(?![\w/])")
 _AND_SHARE_RE = re.compile(r"[ \t]+and[ \t]+(?:a|one)[ \t]+(half|quarter|third)\b", re.I)
 
 
@@ -133,6 +136,9 @@ class Reader:
             fig = self.figure(m.start(), m.start("cn"), m.group("cn"), cur)
             if fig is None:
                 return None, m.end()
+            fig = self._with_fraction(fig)
+            if m.group("cur")[-1:].isalpha() and self._other_unit_follows(fig):
+                fig = replace(fig, start=fig.num_start, currency=None)
             return self.reading(fig)
         if kind == "dn":
             neg = m.group("neg")
@@ -148,6 +154,41 @@ class Reader:
         if negative is not None:
             fig = replace(fig, start=negative.start())
         return self.reading(fig)
+
+    def _with_fraction(self, fig: Figure) -> Figure:
+        """'$ 45 1/2', '$ 1 3/8': a price quoted in fractions, as stock tables once were.
+
+        Without this the amount stops at the whole dollars and the fraction becomes a
+        ratio claim of its own.
+        """
+        m = _MIXED_FRACTION_RE.match(self.view, fig.num_end)
+        if m is None or fig.digits is None or "." in fig.digits:
+            return fig
+        num, den = int(m.group(1)), int(m.group(2))
+        if not 0 < num < den <= 64:
+            return fig
+        value = abs(fig.value) + num / den
+        return replace(
+            fig,
+            num_end=m.end(),
+            value=-value if fig.value < 0 else value,
+            digits=self.view[fig.num_start : m.end()],
+        )
+
+    def _other_unit_follows(self, fig: Figure) -> bool:
+        """Whether a unit other than the prefix's currency follows the figure.
+
+        A currency written as a word before a figure ("dollar 22.5 million", the old
+        wire style "pounds 50m") is usually the subject of a market report instead:
+        "left the dollar 2 percent lower", "the euro 10 years on". The figure's own unit
+        wins then ("pound 1.5 cents higher": the cents).
+        """
+        _, pos = self.scale(fig, fig.num_end)
+        unit = self.unit(pos, replace(fig, currency=None))
+        if unit is None or unit.sense.unit == fig.currency:
+            return False
+        # "rmb 10 usd 20": a currency code after the figure opens the next amount
+        return unit.sense.vocabulary != "currencies"
 
     def generic_at(self, pos: int) -> tuple[Quantity | None, int]:
         """Read the plain figure at ``pos`` after a special form was rejected."""
@@ -183,7 +224,7 @@ class Reader:
                 fraction=share,
                 digits=None if share else text,
             )
-        words = parse_words(text, self.v)
+        words = self._words(num_start, text)
         if words is None:
             return None
         end = num_start + words.end
@@ -203,6 +244,16 @@ class Reader:
             fraction=words.fraction,
             needs_unit=words.needs_unit,
         )
+
+    def _words(self, num_start: int, text: str) -> WordNumber | None:
+        """Parse number words; 'at one point two officers' has no decimals (an idiom)."""
+        words = parse_words(text, self.v)
+        if words is None or not _AT_RE.search(self.view, max(0, num_start - 4), num_start):
+            return words
+        point = _POINT_RE.search(text, 0, words.end)
+        if point is None or key(text[: point.start()]) != "one":
+            return words
+        return parse_words(text[: point.start()], self.v)
 
     def digit_boundary(self, end: int, start: int | None = None) -> bool:
         """Whether the digits ending at ``end`` stand alone.
@@ -296,6 +347,10 @@ class Reader:
             and self.g.minor_at.match(view, m.end()) is None
         ):
             return None  # "$ 20,000.00 $ 37,305.97": the "$" opens the next amount
+        if any(s.ambiguous for s in senses) and not self._precise(fig, pos):
+            senses = tuple(s for s in senses if not s.ambiguous)  # "60 marks out of 100"
+            if not senses:
+                return None
         if fig.currency is not None:
             # "$5 million" is already money; only a matching currency name may follow
             senses = tuple(s for s in senses if s.unit == fig.currency)
@@ -307,6 +362,13 @@ class Reader:
             if weight and self.weighs(fig.start, m.end()):
                 sense = weight[0]
         return UnitReading(sense, m.end(), text)
+
+    def _precise(self, fig: Figure, pos: int) -> bool:
+        """A scale, decimals or a large figure: '2 billion marks', '1.8470 marks'.
+
+        Exam marks and the like are small whole numbers ('60 marks out of 100').
+        """
+        return pos > fig.num_end or "." in (fig.digits or "") or abs(fig.value) >= 1000
 
     def weighs(self, start: int, end: int) -> bool:
         return bool(_WEIGH_RE.search(self.view, max(0, start - 40), min(len(self.view), end + 4)))

@@ -7,7 +7,8 @@ Pure functions over already-matched text. The words come from the rule files
 (:class:`factcheck.claims.vocab.Vocabulary`), so "lakh" or "crore" work once a rule
 file lists them. The word grammar, as a small recursive-descent parser::
 
-    number   := integer [multiplier] [and-fraction] | share [[of] [a] scale] | article multiplier
+    number   := integer point digit+ [scale] | integer [multiplier] [and-fraction]
+              | share [[of] [a] scale] | article multiplier
     integer  := group (scale group?)*          (scales strictly decreasing)
     group    := below100 [hundred [and] below100?] | article hundred ...
     share    := (article | below100) fraction | half
@@ -114,6 +115,10 @@ class _Parser:
         if integer is None:
             return self.article_multiplier(0)
         value, i, last_scale = integer
+        decimals = self.decimals(i)
+        if decimals is not None:
+            value, i = self.scaled_share(value + decimals[0], decimals[1], last_scale)
+            return value, i, False
         mult = self.v.multipliers.get(self.at(i))
         if mult is not None:
             value, i = value * mult, i + 1
@@ -123,7 +128,24 @@ class _Parser:
                 frac, j = tail
                 value += frac * (last_scale if last_scale >= 1e6 else 1.0)
                 i = j
+                value, i = self.scaled_share(value, i, last_scale)
         return value, i, False
+
+    def decimals(self, i: int) -> tuple[float, int] | None:
+        """'point two five' after a whole number: spoken decimals, one digit a word."""
+        if self.at(i) not in self.v.decimal_points:
+            return None
+        fraction, scale, j = 0.0, 0.1, i + 1
+        while (digit := self.v.cardinals.get(self.at(j))) is not None and digit < 10:
+            fraction, scale, j = fraction + digit * scale, scale / 10, j + 1
+        return (fraction, j) if j > i + 1 else None
+
+    def scaled_share(self, value: float, i: int, last_scale: float) -> tuple[float, int]:
+        """'two and a half million': the scale after the fraction scales the whole."""
+        scale = self.big_scale(i)
+        if scale is None or last_scale >= 1000 or value >= 1000:
+            return value, i
+        return value * scale, i + 1
 
     def article_multiplier(self, i: int) -> tuple[float, int, bool] | None:
         """'a dozen'."""

@@ -124,7 +124,9 @@ class Grammar:
 def compile_grammar(vocab: Vocabulary, compile: Compile = re.compile) -> Grammar:
     """Every pattern of the grammar, compiled by ``compile`` (or the run's regex store)."""
     v = vocab
-    run_words = trie(set(v.cardinals) | set(v.scales) | set(v.multipliers) | set(v.fractions))
+    run_words = trie(
+        set(v.cardinals) | set(v.scales) | set(v.multipliers) | set(v.fractions) | v.decimal_points
+    )
     articles = trie(v.articles)
     word = rf"\b(?:{run_words})\b"
     run = (

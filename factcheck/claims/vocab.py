@@ -48,6 +48,7 @@ class UnitSense:
     factor: float = 1.0
     dimension: str | None = None
     rule: str = ""  # the rule file that lists this form
+    ambiguous: bool = False  # a unit only after a scale or decimals ("2 billion marks")
 
     @property
     def kind(self) -> str:
@@ -97,6 +98,7 @@ class Vocabulary:
     vague_need_of: frozenset[str] = frozenset()
     full_months: frozenset[str] = frozenset()  # the longest name of each month
     ratio_joins: frozenset[str] = frozenset()
+    decimal_points: frozenset[str] = frozenset()  # "five point two"
     ordinals: Mapping[str, int] = field(default_factory=dict)
     superlatives: frozenset[str] = frozenset()
     rank_before: frozenset[str] = frozenset()
@@ -192,6 +194,7 @@ _SET_FIELDS = (
     "fractions_need_of",
     "vague_need_of",
     "ratio_joins",
+    "decimal_points",
     "full_months",
     "superlatives",
     "rank_before",
@@ -209,6 +212,7 @@ _SIMPLE_SETS = {
     "date-modifier": "date_modifiers",
     "age-before": "age_before",
     "ratio-join": "ratio_joins",
+    "decimal-point": "decimal_points",
     "superlative": "superlatives",
     "rank-before": "rank_before",
     "rank-after": "rank_after",
@@ -290,11 +294,16 @@ def _add_currency(
     acc["currency_rules"].setdefault(unit, rule_id)
     for f in entry.get("before", ()):
         acc["currency_before"].setdefault(key(f), unit)
+        # the grammar makes a full stop optional ("SFr." matches "sfr 50"): so must the lookup
+        acc["currency_before"].setdefault(key(f).replace(".", ""), unit)
     sense = UnitSense("minor" if minor else "currencies", unit, rule=rule_id)
     for f in entry.get("after", ()):
         after.setdefault(key(f), []).append(sense)
     for f in entry.get("attached", ()):
         attached.setdefault(f, []).append(sense)
+    loose = UnitSense("currencies", unit, rule=rule_id, ambiguous=True)
+    for f in entry.get("ambiguous", ()):
+        after.setdefault(key(f), []).append(loose)
     for f, factor in entry.get("scaled", {}).items():
         scaled = UnitSense("currencies", unit, factor=factor, rule=rule_id)
         after.setdefault(key(f), []).append(scaled)
