@@ -179,6 +179,22 @@ def test_according_to_before_and_after(ctx):
     assert st.anonymous and speaker.kind == "anonymous" and speaker.side == "France"
 
 
+def test_according_to_keeps_a_predicate_after_but(ctx):
+    # No reporting verb precedes the content, so "but is now ..." shares its subject "he".
+    text = (
+        "According to Trump, he was once part of the so-called establishment, "
+        "but is now the worst thing that ever happened to it."
+    )
+    st = _only(_analyze(text, ctx))
+    assert st.text == (
+        "he was once part of the so-called establishment, "
+        "but is now the worst thing that ever happened to it"
+    )
+    # After a reporting verb the same predicate is the speaker's next act, not content.
+    a = _analyze("Sanders said he would vote for Clinton, but has not endorsed her.", ctx)
+    assert a.statements[0].text == "he would vote for Clinton"
+
+
 def test_participle_saying_has_the_clause_subject(ctx):
     a = _analyze(
         "Darmanin told Britain that any deal must include the EU, saying France is ready to talk.",

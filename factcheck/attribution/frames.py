@@ -790,7 +790,7 @@ class Frames:
                 and not (words_before and _narration(toks[after]))
             ):
                 start = toks[after].start
-                end = self._content_end(si, toks, start)
+                end = self._content_end(si, toks, start, whole_clause=not words_before)
                 if end > start:
                     parts.append((start, end))
         if parts:
@@ -1083,6 +1083,7 @@ class Frames:
         *,
         noun_content: bool = False,
         participle: bool = False,
+        whole_clause: bool = False,
     ) -> int:
         """End of reported content from ``start``.
 
@@ -1092,6 +1093,9 @@ class Frames:
         reporter's additions, not the speaker's words. After a participle cue a
         predicate with a modal (``saying France is ready ..., but will not be held
         hostage``) is the content's own: the participle cannot be coordinated with it.
+        With ``whole_clause`` (``according to X, CONTENT``) no reporting verb precedes
+        the content, so a bare predicate after ``, but`` (``he was once part of the
+        establishment, but is now ...``) can only share the content's subject.
         """
         end = toks[-1].end
         first = _first_at(toks, start) or 0
@@ -1144,6 +1148,7 @@ class Frames:
                 and (
                     (
                         _predicate_start(toks, k + 1)
+                        and not whole_clause
                         and not (participle and _modal_predicate(toks, k + 1))
                     )
                     or (after_comma and _clause_start_at(toks, k + 1))
