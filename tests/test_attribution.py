@@ -313,6 +313,27 @@ def test_cognition_verb_with_a_bare_noun_phrase_clause(ctx):
     assert _only(a).text == "meaningful debt relief is possible only in bankruptcy"
 
 
+def test_a_state_of_mind_with_a_that_clause(ctx):
+    for text, cue, speaker, content in (
+        ("The Mexican government is worried that the rhetoric could hurt tourism.",
+         "is worried", "Mexican government", "that the rhetoric could hurt tourism"),
+        ("Her advisers are not convinced that his message will work with the broader "
+         "electorate.", "are not convinced", "advisers",
+         "that his message will work with the broader electorate"),
+        ("Tester did express concern that donors would divert money to Senate races.",
+         "express concern", "Tester", "that donors would divert money to Senate races"),
+    ):  # fmt: skip
+        a = _analyze(text, ctx)
+        st = _only(a)
+        assert (st.cue, st.text) == (cue, content), text
+        assert _speaker_of(a, st).name == speaker, text
+    for text in (
+        "He was convinced to run by his donors.",
+        "She expressed concern about the bill.",
+    ):
+        assert _analyze(text, ctx).statements == (), text
+
+
 def test_a_cue_with_its_own_subject_after_but_is_not_nested(ctx):
     a = _analyze(
         "Mr. Trump, who previously questioned whether the judge was biased, said Friday that "
