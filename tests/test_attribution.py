@@ -226,14 +226,23 @@ def test_name_colon_quote(ctx):
     assert st.cue == ":" and st.direct and _speaker_of(a, st).name == "Gerald Darmanin"
 
 
-def test_quote_continued_in_the_next_paragraph(ctx):
-    text = (
-        '"We need to work seriously on these questions," Darmanin told reporters.\n\n'
-        '"Britain must take its responsibility and limit its economic attractiveness."\n'
-    )
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        # the quotation goes on in the next paragraph
+        ('"We need to work seriously on these questions," Darmanin told reporters.\n\n'
+         '"Britain must take its responsibility and limit its economic attractiveness."\n',
+         "limit its economic attractiveness."),
+        # a long frame with a quoted title in it still ends before the second quotation
+        ("\u201cWe\u2019re not winning, but it\u2019s too soon to say that,\u201d Clinton said "
+         "on ABC\u2019s \u201cThis Week\u201d on Sunday. \u201cI think that\u2019s what "
+         "we\u2019ll hear from the president.\u201d\n", "hear from the president."),
+    ],
+)  # fmt: skip
+def test_quote_continued_after_its_frame(ctx, text, last):
     st = _only(_analyze(text, ctx))
     assert st.direct and len(st.parts) == 2
-    assert st.text.endswith("limit its economic attractiveness.")
+    assert st.text.endswith(last)
 
 
 def test_quote_continues_after_a_participle_in_its_frame(ctx):
@@ -247,6 +256,23 @@ def test_quote_continues_after_a_participle_in_its_frame(ctx):
     assert direct[0].text.endswith("you will lose.")
     noting = [st for st in a.statements if st.cue == "noting"]
     assert noting and noting[0].speaker == direct[0].speaker
+
+
+def test_next_quote_with_its_own_frame_is_its_own_statement(ctx):
+    text = (
+        '"To think of her being their boss, I don\'t think so," Trump said, before '
+        'turning to the generals. "I know what they are thinking," he continued.\n'
+    )
+    a = _analyze(text, ctx)
+    assert [(st.cue, st.text) for st in a.statements if st.direct] == [
+        ("said", "To think of her being their boss, I don't think so,"),
+        ("continued", "I know what they are thinking,"),
+    ]
+    b = _analyze('"This debate is misleading," he said. "It is not for them," he added.\n', ctx)
+    assert [(st.cue, st.text) for st in b.statements] == [
+        ("said", "This debate is misleading,"),
+        ("added", "It is not for them,"),
+    ]
 
 
 def test_nyt_quote_then_described_speaker(ctx):
