@@ -349,6 +349,12 @@ def test_cognition_verb_with_a_bare_noun_phrase_clause(ctx):
          "demanding", "Protesters", "that police release the video"),
         ("Sanders has long called for a higher minimum wage.",
          "called for", "Sanders", "a higher minimum wage"),
+        # the subject before a dashed aside
+        ("Murphy \u2014 after a knock-on-wood gesture \u2014 told reporters he would run.",
+         "told reporters", "Murphy", "he would run"),
+        ("Senator Jon Tester \u2014 who leads the Democrats' Senate campaign arm \u2014 said "
+         "it is important to close the gap.", "said", "Jon Tester",
+         "it is important to close the gap"),
         # a state of mind with a that-clause
         ("The Mexican government is worried that the rhetoric could hurt tourism.",
          "is worried", "Mexican government", "that the rhetoric could hurt tourism"),
