@@ -355,6 +355,11 @@ def test_cognition_verb_with_a_bare_noun_phrase_clause(ctx):
         ("Senator Jon Tester \u2014 who leads the Democrats' Senate campaign arm \u2014 said "
          "it is important to close the gap.", "said", "Jon Tester",
          "it is important to close the gap"),
+        # a form that is never a noun is the verb after a possessor or before a cue noun
+        ("Rival Hillary Clinton's campaign says it raised $15 million in January.",
+         "says", "Rival Hillary Clinton's campaign", "it raised $15 million in January"),
+        ("A Democratic aide said comments from Rice were consistent with her statements.",
+         "said", "Democratic aide", "comments from Rice were consistent with her statements"),
         # a state of mind with a that-clause
         ("The Mexican government is worried that the rhetoric could hurt tourism.",
          "is worried", "Mexican government", "that the rhetoric could hurt tourism"),
@@ -370,6 +375,11 @@ def test_cue_speaker_and_content(ctx, text, cue, speaker, content):
     st = _only(a)
     assert (st.cue, st.text) == (cue, content)
     assert _speaker_of(a, st).name == speaker
+
+
+def test_a_plural_cue_after_a_possessor_is_a_noun(ctx):
+    for text in ("Trump's claims were false.", "News reports of his claims spread quickly."):
+        assert _analyze(text, ctx).statements == (), text
 
 
 def test_a_state_of_mind_needs_a_that_clause(ctx):

@@ -83,6 +83,12 @@ _NO_TAIL = frozenset({"as", "while", "when", "before", "after", "then", "so", "u
                       "because", "who", "which", "where", "adding", "saying"})  # fmt: skip
 # Words that may end reported content without a comma before them (besides a cue).
 _ANYWHERE_ENDS = frozenset({"and", "but", ";", "—", "–", "--"})
+# -s forms that are never a plural noun: after a possessor they are still the verb
+# ("Clinton's campaign says", "Trump's team thinks"), unlike "Trump's claims".
+_VERB_ONLY_S = frozenset({"says", "thinks", "believes", "argues", "insists", "warns", "tells",
+                          "writes", "explains", "wants", "expects", "suggests", "predicts",
+                          "contends", "maintains", "asserts", "acknowledges", "announces",
+                          "adds", "urges", "accuses"})  # fmt: skip
 _NOUN_ONLY = frozenset({"noun"})  # a form's frames (CueTraits.frames): nominal only
 _VERB_ONLY = frozenset({"verb"})
 _NEXT_KEEP = frozenset({"that", "to"}) | _ADJUNCT_PREPS | _TIME_SOLO | MONTHS
@@ -338,10 +344,13 @@ class Frames:
             return False
         if entry.unless_followed_by and _followed_by(toks, m, entry.unless_followed_by):
             return False
-        # "news reports said", "late-night calls came in": a noun, not a verb.
-        if m < len(toks) and (toks[m].start in hit_starts or (
-            toks[m].lower in _FINITE and not entry.phrase and form[-1] == "s"
-        )):  # fmt: skip
+        # "news reports said", "late-night calls came in": a noun, not a verb. A past
+        # form is no noun: in "an aide said comments from Rice were ..." the next cue
+        # word opens the content.
+        if m < len(toks) and (
+            (toks[m].start in hit_starts and not self._opens_content(form, toks[m].start))
+            or (toks[m].lower in _FINITE and not entry.phrase and form[-1] == "s")
+        ):
             return False
         return not (
             m < len(toks)
@@ -351,6 +360,19 @@ class Frames:
         )
 
     # ------------------------------------------------------------------ frames
+
+    def _opens_content(self, form: str, pos: int) -> bool:
+        """Whether the cue word at ``pos`` after a past form begins its content.
+
+        ``an aide said comments from Rice were ...``: yes; ``wrote in a letter``: no,
+        a setting, which is left to the adjunct frame.
+        """
+        nxt = self._hit_at.get(pos)
+        return (
+            _past(form)
+            and nxt is not None
+            and nxt.entries[0].frame not in ("adjunct", "source", "label")
+        )
 
     def _verb(self, hit: CueHit, si: int, toks: list[Token], k: int, m: int) -> None:
         participle = hit.form.split()[0].endswith("ing")
@@ -387,7 +409,12 @@ class Frames:
             if quote is not None and np is not None:  # '"...?" | said Mr. King.'
                 self._direct(hit, si, quote, _span(toks, *np), "np", toks, np[1] + 1)
             return
-        if subject.kind == "np" and hit.form.endswith("s") and _possessed(toks, subject):
+        if (
+            subject.kind == "np"
+            and hit.form.endswith("s")
+            and hit.form not in _VERB_ONLY_S
+            and _possessed(toks, subject)
+        ):
             return  # "his early-morning tweets", "Trump's claims": a noun
         if subject.kind in ("np", "pronoun"):
             if (
@@ -1480,6 +1507,17 @@ def _quote_before(toks: list[Token], p: int) -> int | None:
                                            == "'"):  # fmt: skip
         return p - 1
     return None
+
+
+_IRREGULAR_PASTS = frozenset({"said", "told", "wrote", "thought", "felt", "knew", "found",
+                              "heard", "saw", "spoke", "sought", "meant",
+                              "understood"})  # fmt: skip
+
+
+def _past(form: str) -> bool:
+    """``said``, ``argued``, ``told reporters``: a past form, which is never a noun."""
+    head = form.split(maxsplit=1)[0]
+    return head.endswith("ed") or head in _IRREGULAR_PASTS
 
 
 def _possessed(toks: list[Token], subject: Subject) -> bool:
