@@ -377,6 +377,17 @@ def test_cue_speaker_and_content(ctx, text, cue, speaker, content):
     assert _speaker_of(a, st).name == speaker
 
 
+def test_a_second_verb_with_the_same_subject_after_but(ctx):
+    text = "Clinton says voters may not like it, but insists Sanders is mounting a phony attack."
+    a = _analyze(text, ctx)
+    assert [(st.cue, st.text) for st in a.statements] == [
+        ("says", "voters may not like it"),
+        ("insists", "Sanders is mounting a phony attack"),
+    ]
+    assert len({st.speaker for st in a.statements}) == 1
+    assert _analyze("Speeches and promises were made at the rally.", ctx).statements == ()
+
+
 def test_a_plural_cue_after_a_possessor_is_a_noun(ctx):
     for text in ("Trump's claims were false.", "News reports of his claims spread quickly."):
         assert _analyze(text, ctx).statements == (), text

@@ -446,7 +446,7 @@ class Frames:
                 return
             self._inverted(hit, si, toks, subject.start, m)
         elif subject.kind == "coord":
-            if hit.form.endswith("s") and hit.form != "says":
+            if hit.form.endswith("s") and hit.form not in _VERB_ONLY_S:
                 return  # "speeches and promises": a plural noun, not a verb
             self._forward(hit, si, toks, m, None, "same")
         elif subject.kind == "relative":
