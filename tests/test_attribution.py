@@ -360,6 +360,9 @@ def test_cognition_verb_with_a_bare_noun_phrase_clause(ctx):
          "says", "Rival Hillary Clinton's campaign", "it raised $15 million in January"),
         ("A Democratic aide said comments from Rice were consistent with her statements.",
          "said", "Democratic aide", "comments from Rice were consistent with her statements"),
+        # a setting between a past form and its that-clause
+        ("Stenger announced in a statement this month that he had reached a settlement.",
+         "announced", "Stenger", "that he had reached a settlement"),
         # a state of mind with a that-clause
         ("The Mexican government is worried that the rhetoric could hurt tourism.",
          "is worried", "Mexican government", "that the rhetoric could hurt tourism"),

@@ -37,6 +37,7 @@ per piece; so is a quotation continued in the next paragraph (see
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -89,6 +90,8 @@ _VERB_ONLY_S = frozenset({"says", "thinks", "believes", "argues", "insists", "wa
                           "writes", "explains", "wants", "expects", "suggests", "predicts",
                           "contends", "maintains", "asserts", "acknowledges", "announces",
                           "adds", "urges", "accuses"})  # fmt: skip
+# "... in a statement [this month] that": a that-clause within a few words of a setting.
+_THAT_SOON = re.compile(r"[ \t,]*(?:[\w'’.-]+[ \t]+){0,4}?that\b")
 _NOUN_ONLY = frozenset({"noun"})  # a form's frames (CueTraits.frames): nominal only
 _VERB_ONLY = frozenset({"verb"})
 _NEXT_KEEP = frozenset({"that", "to"}) | _ADJUNCT_PREPS | _TIME_SOLO | MONTHS
@@ -348,7 +351,10 @@ class Frames:
         # form is no noun: in "an aide said comments from Rice were ..." the next cue
         # word opens the content.
         if m < len(toks) and (
-            (toks[m].start in hit_starts and not self._opens_content(form, toks[m].start))
+            (
+                toks[m].start in hit_starts
+                and not self._opens_content(form, toks[m].start, _quote_in(toks, k))
+            )
             or (toks[m].lower in _FINITE and not entry.phrase and form[-1] == "s")
         ):
             return False
@@ -361,17 +367,21 @@ class Frames:
 
     # ------------------------------------------------------------------ frames
 
-    def _opens_content(self, form: str, pos: int) -> bool:
-        """Whether the cue word at ``pos`` after a past form begins its content.
+    def _opens_content(self, form: str, pos: int, after_quote: bool) -> bool:
+        """Whether a past form is still the verb before the cue word at ``pos``.
 
-        ``an aide said comments from Rice were ...``: yes; ``wrote in a letter``: no,
-        a setting, which is left to the adjunct frame.
+        ``an aide said comments from Rice were ...``: the cue word opens the content.
+        A setting (``wrote in a letter``) is left to the adjunct frame, unless a
+        that-clause follows it (``announced in a statement this month that ...``) or
+        the verb closes a quotation (``"...," Baker wrote in a letter``).
         """
         nxt = self._hit_at.get(pos)
+        if not _past(form) or nxt is None or nxt.entries[0].frame in ("source", "label"):
+            return False
         return (
-            _past(form)
-            and nxt is not None
-            and nxt.entries[0].frame not in ("adjunct", "source", "label")
+            nxt.entries[0].frame != "adjunct"
+            or after_quote
+            or bool(_THAT_SOON.match(self.view, nxt.end))
         )
 
     def _verb(self, hit: CueHit, si: int, toks: list[Token], k: int, m: int) -> None:
@@ -1512,6 +1522,11 @@ def _quote_before(toks: list[Token], p: int) -> int | None:
 _IRREGULAR_PASTS = frozenset({"said", "told", "wrote", "thought", "felt", "knew", "found",
                               "heard", "saw", "spoke", "sought", "meant",
                               "understood"})  # fmt: skip
+
+
+def _quote_in(toks: list[Token], k: int) -> bool:
+    """Whether a quotation closes before ``toks[k]`` in its sentence."""
+    return any(t.text in QUOTE_CLOSE or t.text == "''" for t in toks[:k])
 
 
 def _past(form: str) -> bool:
