@@ -360,6 +360,10 @@ def test_cognition_verb_with_a_bare_noun_phrase_clause(ctx):
          "says", "Rival Hillary Clinton's campaign", "it raised $15 million in January"),
         ("A Democratic aide said comments from Rice were consistent with her statements.",
          "said", "Democratic aide", "comments from Rice were consistent with her statements"),
+        ("Democrats -- including Clinton -- quickly accused Trump of suggesting violence.",
+         "accused", "Democratic Party", "Trump of suggesting violence"),
+        ("Donald Trump - who once vowed to bomb the oil fields - said the borders should "
+         "close.", "said", "Donald Trump", "the borders should close"),
         # a setting between a past form and its that-clause
         ("Stenger announced in a statement this month that he had reached a settlement.",
          "announced", "Stenger", "that he had reached a settlement"),

@@ -90,7 +90,7 @@ def skip_adverbials_left(toks: list[Token], j: int) -> int:
     return j
 
 
-_DASHES = frozenset({"—", "–", "--"})
+_DASHES = frozenset({"—", "–", "--", "-"})  # "-": a spaced hyphen standing for a dash
 
 
 def skip_dashed_aside(toks: list[Token], j: int) -> int:
@@ -101,11 +101,20 @@ def skip_dashed_aside(toks: list[Token], j: int) -> int:
     """
     if j < 1 or toks[j].text not in _DASHES:
         return j
-    for d in range(j - 1, max(-1, j - 25), -1):
+    first = _dash_start(toks, j)
+    for d in range(first - 1, max(-1, first - 25), -1):
         if toks[d].text in _DASHES:
-            return skip_adverbials_left(toks, d - 1) if d > 0 else j
+            opening = _dash_start(toks, d)
+            return skip_adverbials_left(toks, opening - 1) if opening > 0 else j
         if toks[d].text in (".", ";", ":") or toks[d].text in QUOTE_CLOSE:
             return j
+    return j
+
+
+def _dash_start(toks: list[Token], j: int) -> int:
+    """The first token of the dash at ``toks[j]``: "--" comes as two hyphen tokens."""
+    while j > 0 and toks[j - 1].text in _DASHES:
+        j -= 1
     return j
 
 
