@@ -364,6 +364,11 @@ def test_cognition_verb_with_a_bare_noun_phrase_clause(ctx):
          "accused", "Democratic Party", "Trump of suggesting violence"),
         ("Donald Trump - who once vowed to bomb the oil fields - said the borders should "
          "close.", "said", "Donald Trump", "the borders should close"),
+        # a long subject in the reported clause
+        ("Chris Christie hopes his latest celebrity endorsement before the New Hampshire "
+         "primary will give him a boost.", "hopes", "Chris Christie",
+         "his latest celebrity endorsement before the New Hampshire primary will give him "
+         "a boost"),
         # a setting between a past form and its that-clause
         ("Stenger announced in a statement this month that he had reached a settlement.",
          "announced", "Stenger", "that he had reached a settlement"),

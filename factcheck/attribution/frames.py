@@ -1651,14 +1651,15 @@ def _clause_after_det(toks: list[Token], i: int) -> bool:
     """A noun phrase opening a clause: a finite verb follows within a few words.
 
     ``the election was stolen``, ``meaningful debt relief is possible`` (no punctuation
-    between).
+    between). Ten words leave room for a modified subject (``his latest celebrity
+    endorsement before the New Hampshire primary will``).
     """
     w = toks[i].lower
     if w in PREPOSITIONS or w in CONJUNCTIONS or w in ("to", "not", "so", "too", "very"):
         return False
     if w not in DETERMINERS and (w.endswith(("ly", "ing")) or w in _FINITE):
         return False
-    for tok in toks[i + 1 : i + 7]:
+    for tok in toks[i + 1 : i + 11]:
         if tok.lower in _FINITE:
             return True
         if not tok.is_word:
