@@ -179,6 +179,22 @@ def test_according_to_before_and_after(ctx):
     assert st.anonymous and speaker.kind == "anonymous" and speaker.side == "France"
 
 
+def test_according_to_keeps_a_predicate_after_but(ctx):
+    # No reporting verb precedes the content, so "but is now ..." shares its subject "he".
+    text = (
+        "According to Trump, he was once part of the so-called establishment, "
+        "but is now the worst thing that ever happened to it."
+    )
+    st = _only(_analyze(text, ctx))
+    assert st.text == (
+        "he was once part of the so-called establishment, "
+        "but is now the worst thing that ever happened to it"
+    )
+    # After a reporting verb the same predicate is the speaker's next act, not content.
+    a = _analyze("Sanders said he would vote for Clinton, but has not endorsed her.", ctx)
+    assert a.statements[0].text == "he would vote for Clinton"
+
+
 def test_participle_saying_has_the_clause_subject(ctx):
     a = _analyze(
         "Darmanin told Britain that any deal must include the EU, saying France is ready to talk.",
@@ -210,14 +226,23 @@ def test_name_colon_quote(ctx):
     assert st.cue == ":" and st.direct and _speaker_of(a, st).name == "Gerald Darmanin"
 
 
-def test_quote_continued_in_the_next_paragraph(ctx):
-    text = (
-        '"We need to work seriously on these questions," Darmanin told reporters.\n\n'
-        '"Britain must take its responsibility and limit its economic attractiveness."\n'
-    )
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        # the quotation goes on in the next paragraph
+        ('"We need to work seriously on these questions," Darmanin told reporters.\n\n'
+         '"Britain must take its responsibility and limit its economic attractiveness."\n',
+         "limit its economic attractiveness."),
+        # a long frame with a quoted title in it still ends before the second quotation
+        ("\u201cWe\u2019re not winning, but it\u2019s too soon to say that,\u201d Clinton said "
+         "on ABC\u2019s \u201cThis Week\u201d on Sunday. \u201cI think that\u2019s what "
+         "we\u2019ll hear from the president.\u201d\n", "hear from the president."),
+    ],
+)  # fmt: skip
+def test_quote_continued_after_its_frame(ctx, text, last):
     st = _only(_analyze(text, ctx))
     assert st.direct and len(st.parts) == 2
-    assert st.text.endswith("limit its economic attractiveness.")
+    assert st.text.endswith(last)
 
 
 def test_quote_continues_after_a_participle_in_its_frame(ctx):
@@ -231,6 +256,23 @@ def test_quote_continues_after_a_participle_in_its_frame(ctx):
     assert direct[0].text.endswith("you will lose.")
     noting = [st for st in a.statements if st.cue == "noting"]
     assert noting and noting[0].speaker == direct[0].speaker
+
+
+def test_next_quote_with_its_own_frame_is_its_own_statement(ctx):
+    text = (
+        '"To think of her being their boss, I don\'t think so," Trump said, before '
+        'turning to the generals. "I know what they are thinking," he continued.\n'
+    )
+    a = _analyze(text, ctx)
+    assert [(st.cue, st.text) for st in a.statements if st.direct] == [
+        ("said", "To think of her being their boss, I don't think so,"),
+        ("continued", "I know what they are thinking,"),
+    ]
+    b = _analyze('"This debate is misleading," he said. "It is not for them," he added.\n', ctx)
+    assert [(st.cue, st.text) for st in b.statements] == [
+        ("said", "This debate is misleading,"),
+        ("added", "It is not for them,"),
+    ]
 
 
 def test_nyt_quote_then_described_speaker(ctx):
@@ -295,6 +337,80 @@ def test_cognition_verb_with_a_bare_noun_phrase_clause(ctx):
         "Many officials believe meaningful debt relief is possible only in bankruptcy.", ctx
     )
     assert _only(a).text == "meaningful debt relief is possible only in bankruptcy"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        # the subject past "been" and "long"
+        ("Other advisers have been urging the governor to default on the debt.",
+         "urging", "advisers", "the governor to default on the debt"),
+        ("Protesters have been demanding that police release the video.",
+         "demanding", "Protesters", "that police release the video"),
+        ("Sanders has long called for a higher minimum wage.",
+         "called for", "Sanders", "a higher minimum wage"),
+        # the subject before a dashed aside
+        ("Murphy \u2014 after a knock-on-wood gesture \u2014 told reporters he would run.",
+         "told reporters", "Murphy", "he would run"),
+        ("Senator Jon Tester \u2014 who leads the Democrats' Senate campaign arm \u2014 said "
+         "it is important to close the gap.", "said", "Jon Tester",
+         "it is important to close the gap"),
+        # a form that is never a noun is the verb after a possessor or before a cue noun
+        ("Rival Hillary Clinton's campaign says it raised $15 million in January.",
+         "says", "Rival Hillary Clinton's campaign", "it raised $15 million in January"),
+        ("A Democratic aide said comments from Rice were consistent with her statements.",
+         "said", "Democratic aide", "comments from Rice were consistent with her statements"),
+        ("Democrats -- including Clinton -- quickly accused Trump of suggesting violence.",
+         "accused", "Democratic Party", "Trump of suggesting violence"),
+        ("Donald Trump - who once vowed to bomb the oil fields - said the borders should "
+         "close.", "said", "Donald Trump", "the borders should close"),
+        # a long subject in the reported clause
+        ("Chris Christie hopes his latest celebrity endorsement before the New Hampshire "
+         "primary will give him a boost.", "hopes", "Chris Christie",
+         "his latest celebrity endorsement before the New Hampshire primary will give him "
+         "a boost"),
+        # a setting between a past form and its that-clause
+        ("Stenger announced in a statement this month that he had reached a settlement.",
+         "announced", "Stenger", "that he had reached a settlement"),
+        # a state of mind with a that-clause
+        ("The Mexican government is worried that the rhetoric could hurt tourism.",
+         "is worried", "Mexican government", "that the rhetoric could hurt tourism"),
+        ("Her advisers are not convinced that his message will work with the broader "
+         "electorate.", "are not convinced", "advisers",
+         "that his message will work with the broader electorate"),
+        ("Tester did express concern that donors would divert money to Senate races.",
+         "express concern", "Tester", "that donors would divert money to Senate races"),
+    ],
+)  # fmt: skip
+def test_cue_speaker_and_content(ctx, text, cue, speaker, content):
+    a = _analyze(text, ctx)
+    st = _only(a)
+    assert (st.cue, st.text) == (cue, content)
+    assert _speaker_of(a, st).name == speaker
+
+
+def test_a_second_verb_with_the_same_subject_after_but(ctx):
+    text = "Clinton says voters may not like it, but insists Sanders is mounting a phony attack."
+    a = _analyze(text, ctx)
+    assert [(st.cue, st.text) for st in a.statements] == [
+        ("says", "voters may not like it"),
+        ("insists", "Sanders is mounting a phony attack"),
+    ]
+    assert len({st.speaker for st in a.statements}) == 1
+    assert _analyze("Speeches and promises were made at the rally.", ctx).statements == ()
+
+
+def test_a_plural_cue_after_a_possessor_is_a_noun(ctx):
+    for text in ("Trump's claims were false.", "News reports of his claims spread quickly."):
+        assert _analyze(text, ctx).statements == (), text
+
+
+def test_a_state_of_mind_needs_a_that_clause(ctx):
+    for text in (
+        "He was convinced to run by his donors.",
+        "She expressed concern about the bill.",
+    ):
+        assert _analyze(text, ctx).statements == (), text
 
 
 def test_a_cue_with_its_own_subject_after_but_is_not_nested(ctx):

@@ -90,9 +90,37 @@ def skip_adverbials_left(toks: list[Token], j: int) -> int:
     return j
 
 
+_DASHES = frozenset({"—", "–", "--", "-"})  # "-": a spaced hyphen standing for a dash
+
+
+def skip_dashed_aside(toks: list[Token], j: int) -> int:
+    """``Murphy — after a pause — told``: the index before the aside, or ``j`` unchanged.
+
+    A pair of dashes between subject and verb sets off an aside; the subject is
+    before the first dash. An unpaired dash is left alone (it may end a clause).
+    """
+    if j < 1 or toks[j].text not in _DASHES:
+        return j
+    first = _dash_start(toks, j)
+    for d in range(first - 1, max(-1, first - 25), -1):
+        if toks[d].text in _DASHES:
+            opening = _dash_start(toks, d)
+            return skip_adverbials_left(toks, opening - 1) if opening > 0 else j
+        if toks[d].text in (".", ";", ":") or toks[d].text in QUOTE_CLOSE:
+            return j
+    return j
+
+
+def _dash_start(toks: list[Token], j: int) -> int:
+    """The first token of the dash at ``toks[j]``: "--" comes as two hyphen tokens."""
+    while j > 0 and toks[j - 1].text in _DASHES:
+        j -= 1
+    return j
+
+
 def subject_before(toks: list[Token], k: int) -> Subject:
     """The subject of a verb cue whose first token is ``toks[k]`` (see the module docstring)."""
-    j = skip_adverbials_left(toks, k - 1)
+    j = skip_dashed_aside(toks, skip_adverbials_left(toks, k - 1))
     if j < 0:
         return Subject("none")
     tok = toks[j]

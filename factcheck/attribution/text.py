@@ -32,12 +32,12 @@ BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "
 AUXILIARIES = frozenset(
     {
         "has", "have", "had", "will", "would", "could", "can", "may", "might", "should",
-        "must", "shall", "did", "does", "do", "is", "are", "was", "were", "not", "n't",
+        "must", "shall", "did", "does", "do", "is", "are", "was", "were", "been", "not", "n't",
         "never", "also", "reportedly", "allegedly", "repeatedly", "once", "later", "earlier",
         "then", "now", "again", "still", "already", "even", "further", "previously", "just",
         "only", "often", "recently", "separately", "similarly", "publicly", "privately",
         "quickly", "immediately", "subsequently", "initially", "first", "finally", "simply",
-        "openly", "herself", "himself", "themselves", "itself", "ever",
+        "openly", "herself", "himself", "themselves", "itself", "ever", "long",
     }
 )  # fmt: skip
 CLAUSE_WORDS = frozenset(
