@@ -1079,6 +1079,16 @@ def test_cli_folder_with_a_bad_file_in_worker_processes(tmp_path: Path):
     assert "empty.txt" in result.output.splitlines()[-1]
 
 
+def test_attached_result_is_the_line_analyze_prints(tmp_path: Path):
+    """A script that reads `factcheck analyze` output can read the attachment as is."""
+    out = tmp_path / "reports"
+    runner = CliRunner()
+    assert runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out)]).exit_code in (0, 1)
+    analyzed = runner.invoke(app, ["analyze", str(EXAMPLE)])
+    attached = PdfReader(out / f"{EXAMPLE.stem}.pdf").attachments[ATTACHMENT_NAME][0]
+    assert attached.decode("utf-8") + "\n" == analyzed.stdout
+
+
 def test_cli_usage_errors_exit_2(tmp_path: Path):
     runner = CliRunner()
     cases = [
