@@ -786,6 +786,25 @@ def test_a_preposition_before_a_titled_name_keeps_it_out_of_the_speaker(ctx):
     assert _speaker_of(a, _only(a)).name != "Mary Smith"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pop star Taylor Swift said she would vote in the midterms.", "Taylor Swift"),
+        ("Real estate tycoon Donald Trump said he had doubts about the deal.", "Donald Trump"),
+        ("The real estate tycoon Donald Trump said he had doubts about the deal.", "Donald Trump"),
+        ("Billionaire investor Warren Buffett said the tax was fair.", "Warren Buffett"),
+    ],
+)
+def test_a_description_before_a_full_name_leaves_the_name_as_speaker(ctx, text, name):
+    a = _analyze(text, ctx)
+    assert _speaker_of(a, _only(a)).name == name
+
+
+def test_a_name_after_a_conjunction_is_not_a_described_speaker(ctx):
+    a = _analyze("Democrats and Hillary Clinton said the bill was wrong.", ctx)
+    assert _only(a).speaker is None  # two speakers at once, not Clinton alone
+
+
 def test_surname_joins_the_full_name(ctx):
     a = _analyze("Senator John McCain spoke on Monday. McCain said the party was angry.", ctx)
     st = _only(a)

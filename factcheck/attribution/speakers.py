@@ -257,12 +257,15 @@ class Resolver:
             return None
         # "Opposition councillor Tom Brown": the titled person, not the capitalised word.
         first = next((m for m in found if m.kind == "person" and m.role), found[0])
+        last = found[-1]
+        if first is not last and _is_appositive_name(last, end) and not first.role:
+            first = last  # "Pop star Taylor Swift": a description, then the person
         lead = self.view[start : first.start].strip().lower()
         if (
             lead
             and lead not in ("the", "mr.", "mrs.", "ms.")
             and not all(w in DETERMINERS or w in MODIFIERS for w in lead.split())
-            and not (first.role and _qualifies_title(lead))
+            and not ((first.role or first is last) and _qualifies_title(_drop_article(lead)))
         ):
             return None
         tail = self.view[first.end : end].strip()
@@ -542,6 +545,23 @@ class Resolver:
             "'s",
             "’s",
         )
+
+
+def _is_appositive_name(m: NameMention, phrase_end: int) -> bool:
+    """Whether ``m`` is a full personal name closing its phrase ("... tycoon Donald Trump").
+
+    News puts a description before a name without a known title: "Pop star Taylor
+    Swift said", "Real estate tycoon Donald Trump said". The name of two or more
+    words at the end of the phrase is the speaker when the words before it are a
+    short plain description (checked by the caller with :func:`_qualifies_title`).
+    """
+    return m.kind == "person" and m.end == phrase_end and len(m.tokens) >= 2
+
+
+def _drop_article(lead: str) -> str:
+    """The description without its article ("the real estate tycoon"): it narrows nothing."""
+    first, _, rest = lead.partition(" ")
+    return rest if first in ("the", "a", "an") and rest else lead
 
 
 def _qualifies_title(lead: str) -> bool:
