@@ -183,6 +183,23 @@ def test_a_utf8_page_that_declares_windows_1252_wrongly_is_still_read(tmp_path):
     assert "\u0141\u00f3d\u017a" in doc.text
 
 
+_STORY = (
+    "<article><h1>Rates rise</h1><p>The bank raised rates by 0.25 percentage points on "
+    "Thursday, its governor said, the tenth rise in a row since prices began to climb.</p>"
+    "</article><footer>&copy; Gazette 2024</footer>"
+)
+
+
+def test_an_html_date_is_the_pages_own_not_a_footer_copyright_year(tmp_path):
+    undated = tmp_path / "undated.html"
+    undated.write_text(f"<html><head><title>T</title></head><body>{_STORY}</body></html>")
+    assert read_document(str(undated), Options()).meta.date is None
+    dated = tmp_path / "dated.html"
+    published = '<meta property="article:published_time" content="2023-05-04T10:00:00Z">'
+    dated.write_text(f"<html><head>{published}<title>T</title></head><body>{_STORY}</body></html>")
+    assert read_document(str(dated), Options()).meta.date == "2023-05-04"
+
+
 def test_a_page_with_almost_no_article_text_is_reported(tmp_path):
     path = tmp_path / "index.html"
     path.write_text(

@@ -77,6 +77,10 @@ def _extract(source: str) -> tuple[list[Block], DocumentMeta] | None:
             include_tables=True,
             include_images=False,
             include_formatting=False,
+            # Only dates the page states as its own (meta tags, <time>, a dateline), not
+            # a year guessed from "© Gazette 2024" in the footer, which the default
+            # extensive search turns into "2024-01-01".
+            date_extraction_params={"original_date": True, "extensive_search": False},
         )
     except Exception:  # a page the extractor chokes on still has its <p> elements
         return None
