@@ -189,6 +189,18 @@ def test_github_escapes_properties_through_the_command(tmp_path, monkeypatch):
     assert line.startswith("::warning file=50%25%2C a%3Ab.md,line=1,col=13,")
 
 
+def test_github_reports_an_unreadable_file_as_an_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.md").write_text("The council cynically moved the vote.\n", "utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"x\0\0y")
+    result = invoke("check", ".", "--format", "github")
+    assert result.exit_code == 2
+    lines = result.stdout.splitlines()
+    assert any(ln.startswith("::warning file=good.md,") for ln in lines)
+    unreadable = [ln for ln in lines if ln.startswith("::error title=factcheck%3A unreadable")]
+    assert len(unreadable) == 1 and "bad.txt: looks like a binary file" in unreadable[0]
+
+
 def test_github_escaping_rules():
     assert escape_data("100% sure\r\nnext: a, b") == "100%25 sure%0D%0Anext: a, b"
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"

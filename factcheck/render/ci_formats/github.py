@@ -4,6 +4,7 @@
 GitHub's runner expects: in the message ``%``, CR and LF; in property values also
 ``:`` and ``,``. Columns are given only for findings on one line (GitHub ignores them
 otherwise). error -> ``::error``, warning -> ``::warning``, info -> ``::notice``.
+A file that could not be read is an ``::error`` without a position.
 """
 
 from __future__ import annotations
@@ -39,5 +40,10 @@ def annotation(f: Located, file: str) -> str:
 def render(result: CheckResult) -> str:
     root = result.root.resolve()
     lines = [annotation(f, relative_to_root(f.path, root)) for f in result.findings]
+    # A file that could not be read is an error on the run's summary page too, not
+    # only a line in the log (its message names the file).
+    lines += [
+        f"::error title=factcheck%3A unreadable file::{escape_data(e)}" for e in result.errors
+    ]
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
