@@ -649,6 +649,21 @@ def test_design_summary_page(design: Rendered):
     assert first.index(_squeeze("Unsourced statistic")) < first.index(_squeeze("is under 0.35"))
 
 
+def test_look_first_gives_the_paragraph_number_of_the_article_section(tmp_path: Path):
+    """With blank lines between paragraphs, file lines and paragraph numbers differ."""
+    from factcheck.api import analyze_path
+
+    path = tmp_path / "spaced.txt"
+    path.write_text(
+        "Mayor wins vote\n\nThe vote was held on Monday.\n\n"
+        "More than 5,000 residents signed the petition against the plan.\n",
+        encoding="utf-8",
+    )
+    look = build_context(analyze_path(str(path)))["summary"]["look_first"]
+    unsourced = next(f for f in look if f["kind"] == "unsourced")
+    assert (unsourced["line"], unsourced["para"]) == (5, 3)
+
+
 def test_design_article_highlights_are_numbered_to_table_rows(design: Rendered):
     article = _squeeze(design.pages[1])
     assert _squeeze("27 people died C1") in article

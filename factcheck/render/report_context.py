@@ -304,6 +304,7 @@ def _look_first(analysis: Analysis, pos: Positions, refs: _Refs, count: int = 3)
             chosen.append(f)
     chosen.sort(key=ranked.index)
     text = analysis.document.text
+    paras = _Paragraphs(analysis)
     out = []
     for rank, f in enumerate(chosen, 1):
         kind = _finding_kind(f, loaded_rules)
@@ -318,6 +319,8 @@ def _look_first(analysis: Analysis, pos: Positions, refs: _Refs, count: int = 3)
                 "message": f.message,
                 "excerpt": "" if story_wide else _squash(text[f.start : f.end], 90),
                 "line": None if story_wide else pos.line_col(f.start)[0],
+                # the article section numbers paragraphs, the file numbers lines
+                "para": None if story_wide else paras.at(f.start),
                 "ref": None if story_wide else refs.at(f.start, f.end),
             }
         )
