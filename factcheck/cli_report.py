@@ -76,10 +76,8 @@ class PdfTask:
 
 def build_report(analysis: "Analysis", ctx: "Context", html_renderer: Any) -> tuple[str, str]:
     """The report HTML and the result JSON of one analysed article."""
-    import json
-
     from factcheck.render.report_context import build_context
-    from factcheck.render.result_dict import to_dict
+    from factcheck.render.result_dict import to_json
     from factcheck.scoring.checks import applied_thresholds
 
     rule_names = ctx.compiled(
@@ -88,10 +86,8 @@ def build_report(analysis: "Analysis", ctx: "Context", html_renderer: Any) -> tu
     thresholds = ctx.compiled("report.thresholds", lambda: applied_thresholds(ctx))
     context = build_context(analysis, rule_names=rule_names, thresholds=thresholds)
     html = html_renderer.render(context)
-    # The attachment is the line `factcheck analyze` prints for this article, compact:
-    # the same bytes a script already reads, and the C encoder (an indented dump runs
-    # json's pure-Python encoder, about a third of this function's time).
-    return html, json.dumps(to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
+    # The attachment is the line `factcheck analyze` prints for this article.
+    return html, to_json(analysis)
 
 
 def describe_error(exc: BaseException) -> str:

@@ -202,11 +202,9 @@ class _Failed:
 
 def json_line(analysis: Analysis, ctx: Context) -> str:
     """One JSON Lines record: the result contract (:func:`factcheck.render.result_dict.to_dict`)."""
-    import json
+    from factcheck.render.result_dict import to_json
 
-    from factcheck.render.result_dict import to_dict
-
-    return json.dumps(to_dict(analysis), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return to_json(analysis) + "\n"
 
 
 def text_summary(analysis: Analysis, ctx: Context) -> str:

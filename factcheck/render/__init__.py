@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -16,13 +15,10 @@ SOURCE_WORDS = {"cue": "attributed in the sentence"}
 
 def analyze_output(results: Sequence[Analysis], output_format: str) -> str:
     """Output of ``factcheck analyze``: JSON Lines (one compact result per article) or text."""
-    from factcheck.render.result_dict import to_dict
+    from factcheck.render.result_dict import to_json
 
     if output_format == "json":
-        return "".join(
-            json.dumps(to_dict(a), ensure_ascii=False, separators=(",", ":")) + "\n"
-            for a in results
-        )
+        return "".join(to_json(a) + "\n" for a in results)
     from factcheck.render.summary import render_summary
 
     return "\n".join(render_summary(a) for a in results)

@@ -9,6 +9,7 @@ and, for plain text and Markdown, point into the user's own file.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from factcheck.model import Analysis, LineIndex
@@ -47,6 +48,15 @@ class Positions:
         line, col = self.line_col(start)
         end_line, end_col = self.line_col(end)
         return {"line": line, "column": col, "end_line": end_line, "end_column": end_col}
+
+
+def to_json(analysis: Analysis) -> str:
+    """The result as one compact JSON line, without its newline.
+
+    It is both ``analyze``'s record and the PDF's attachment. Compact, so json's C
+    encoder writes it (an indented dump runs the pure-Python one).
+    """
+    return json.dumps(to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
 
 
 def to_dict(analysis: Analysis, *, include_text: bool | None = None) -> dict[str, Any]:
