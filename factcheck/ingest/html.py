@@ -25,6 +25,7 @@ from factcheck.errors import InputError
 from factcheck.ingest import suppress
 from factcheck.ingest.extracted import Block, build_document
 from factcheck.model import Document, DocumentMeta, LineIndex
+from factcheck.textutil.plural import counted
 
 
 @cache
@@ -49,7 +50,7 @@ def html_document(source: str, path: str) -> Document:
     words = len(doc.text.split())
     if words < MIN_ARTICLE_WORDS:
         warning = (
-            f"{path}: only {words} word{'' if words == 1 else 's'} of article text found in "
+            f"{path}: only {counted(words, 'word')} of article text found in "
             "this page; it may hold no article body (save the article page itself)"
         )
         doc = replace(doc, warnings=(*doc.warnings, warning))

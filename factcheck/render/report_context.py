@@ -150,7 +150,7 @@ def build_context(
         "title": f"Fact-check report: {meta['headline']}",
         "meta": meta,
         "tool": _tool(analysis),
-        "summary": _summary(analysis, pos, refs, voices, thresholds, claims),
+        "summary": _summary(analysis, pos, refs, paras, voices, thresholds, claims),
         "legend": highlight.legend(analysis, sides),
         "article": highlight.article_pieces(analysis, sides),
         "claims": claims,
@@ -215,6 +215,7 @@ def _summary(
     analysis: Analysis,
     pos: Positions,
     refs: _Refs,
+    paras: _Paragraphs,
     voices: dict[str, Any],
     thresholds: Any,
     claims: list[dict[str, Any]],
@@ -253,7 +254,7 @@ def _summary(
             "below_threshold": score is not None and minimum is not None and score < minimum,
             "threshold": minimum,
         },
-        "look_first": _look_first(analysis, pos, refs),
+        "look_first": _look_first(analysis, pos, refs, paras),
     }
 
 
@@ -273,7 +274,9 @@ def _finding_kind(finding: Finding, loaded_rules: set[str]) -> str:
     return "other"
 
 
-def _look_first(analysis: Analysis, pos: Positions, refs: _Refs, count: int = 3) -> list[dict]:
+def _look_first(
+    analysis: Analysis, pos: Positions, refs: _Refs, paras: _Paragraphs, count: int = 3
+) -> list[dict]:
     """The three findings an editor should read first: by severity, then by kind.
 
     One finding per kind comes first (an inconsistent figure, an unsourced
@@ -304,7 +307,6 @@ def _look_first(analysis: Analysis, pos: Positions, refs: _Refs, count: int = 3)
             chosen.append(f)
     chosen.sort(key=ranked.index)
     text = analysis.document.text
-    paras = _Paragraphs(analysis)
     out = []
     for rank, f in enumerate(chosen, 1):
         kind = _finding_kind(f, loaded_rules)
