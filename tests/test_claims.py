@@ -183,6 +183,8 @@ def test_parse_digits():
         ("The stamp costs 50p.", "50p", 50, "pence"),
         ("Iraq asked for 50 cents more per barrel.", "50 cents", 50, "cent"),
         ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+        ("He paid $5 and 50 cents at the door.", "$5 and 50 cents", 5.5, "USD"),
+        ("A soda was 99¢ then.", "99¢", 99, "cent"),
         ("Losses exceeded 30 MUSD.", "30 MUSD", 3e7, "USD"),
         ("Fiat paid 2 billion lire for the plant.", "2 billion lire", 2e9, "ITL"),
         ("Warsaw set aside 1.2 billion zlotys.", "1.2 billion zlotys", 1.2e9, "PLN"),

@@ -480,7 +480,9 @@ class Reader:
             low, high, unit, end = rng
             value = (low + high) / 2
         if unit is not None and unit.sense.vocabulary == "currencies":
-            value, end = self.minor(unit, value, end)
+            value, end = self.minor(unit.sense.unit, value, end, named=unit.text[-1:].isalpha())
+        elif unit is None and fig.currency is not None:  # "$5 and 50 cents"
+            value, end = self.minor(fig.currency, value, end, named=False)
         qualifier = None
         q_start = fig.start
         kind = self.kind_of(fig, unit, left, rng is not None)
@@ -694,15 +696,19 @@ class Reader:
         n = self.g.number_at.match(self.view, m.end())
         return n.end() if n else m.end()
 
-    def minor(self, unit: UnitReading, value: float, end: int) -> tuple[float, int]:
-        """'3 dollars 50 cents', '10 $ 30 cent': add the minor amount."""
-        words = self.v.minor.get(unit.sense.unit)
+    def minor(self, currency: str, value: float, end: int, *, named: bool) -> tuple[float, int]:
+        """'3 dollars 50 cents', '10 $ 30 cent', '$5 and 50 cents': add the minor amount.
+
+        ``named``: the currency is a word after the figure, so a bare number after
+        "and" is its minor part ("15 dollars and 15."); after a symbol it is not.
+        """
+        words = self.v.minor.get(currency)
         if not words:
             return value, end
         m = self.g.minor_at.match(self.view, end)
         if m is None or key(m.group("m")) not in words:
             bare = _BARE_MINOR_RE.match(self.view, end)
-            if bare is None or not unit.text[-1:].isalpha():
+            if bare is None or not named:
                 return value, end
             m = bare  # "15 dollars and 15.": the cents without their name
         n = m.group("n")
