@@ -1184,6 +1184,14 @@ def test_claims_table_prints_a_range_by_its_ends_not_its_midpoint():
     assert rows["More than 1,000"]["qualifier"] == "more than"
 
 
+def test_claims_table_says_when_a_date_has_no_year():
+    text = "NEW YORK, Dec. 11 (UPI) — The vote was on 3 March 2015. Results come in June."
+    rows = {row["text"]: row for row in build_context(analyze_text(text, path="d.txt"))["claims"]}
+    assert rows["Dec. 11"]["value"] == "11 December (no year)"
+    assert rows["Dec. 11"]["date"] == "--12-11"  # the result keeps ISO 8601
+    assert rows["3 March 2015"]["value"] == "2015-03-03"
+
+
 def test_a_report_is_laid_out_with_the_collector_paused_and_its_cycles_freed_next_time():
     import gc
     import weakref

@@ -74,9 +74,10 @@ def test_analyze_text_format_is_readable(fmt):
     assert result.exit_code == 0, result.output
     assert "channel-migrants.txt:" in result.stdout
     assert "words" in result.stdout
-    # Every claim shows its normalised value: a date its ISO form, a bound its side.
-    assert "'December 1' date=--12-01" in result.stdout
-    assert "'More than 1,000' count=1000.0 [more than, migrants] unsourced" in result.stdout
+    # Every claim shows its normalised value as a reader writes it; a date with no year
+    # says so instead of printing ISO's "--12-01".
+    assert "'December 1' date 1 December (no year);" in result.stdout
+    assert "'More than 1,000' count 1,000 (more than, migrants); unsourced" in result.stdout
     assert "None" not in result.stdout
 
 
@@ -85,11 +86,11 @@ def test_text_summary_writes_bounds_and_ranges():
 
     text = "Up to 300 people marched. Between 20 and 30 people were hurt, the police said."
     lines = render_summary(analyze_text(text)).splitlines()
-    assert any("'Up to 300' count=300.0 [up to, people]" in line for line in lines), lines
-    assert any("'Between 20 and 30'" in line and "20.0..30.0" in line for line in lines), lines
+    assert any("'Up to 300' count 300 (up to, people)" in line for line in lines), lines
+    assert any("'Between 20 and 30' range 20–30 (people)" in line for line in lines), lines
     text = "About 40 people were hurt, according to figures released on Monday."
     summary = render_summary(analyze_text(text))
-    assert "'About 40' count=40.0 [about, people] sourced (attributed in the sentence)" in summary
+    assert "'About 40' count 40 (about, people); sourced (attributed in the sentence)" in summary
 
 
 def test_written_files_get_ordinary_permissions(tmp_path):

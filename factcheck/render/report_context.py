@@ -23,6 +23,7 @@ from typing import Any
 
 from factcheck.model import SEVERITY_ORDER, Analysis, Finding
 from factcheck.render import SOURCE_WORDS, charts, highlight
+from factcheck.render.claim_text import claim_value_text
 from factcheck.render.result_dict import Positions
 from factcheck.scoring.balance import no_score_reason, position, statement_side
 from factcheck.textutil.plural import counted
@@ -381,32 +382,6 @@ def _context(analysis: Analysis, start: int, end: int, words: int = 9) -> dict[s
     return {"before": before, "match": _single_spaces(text[start:end]), "after": after}
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    if float(value).is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.4g}" if abs(value) >= 1000 else f"{value:.4g}"
-
-
-def _claim_value(low: float | None, high: float | None, value: float | None) -> str:
-    """The figure as the table prints it: a range shows its two ends.
-
-    The model keeps a range's midpoint as its value (for sorting and comparison),
-    but "between 20 and 30" checked as "25" would send an editor after a number
-    the article never states. The same rule as the text summary's.
-    """
-    if low is not None and high is not None and low != high:
-        return f"{_number(low)}–{_number(high)}"
-    if value is not None:
-        return _number(value)
-    if low is not None:
-        return f"≥ {_number(low)}"
-    if high is not None:
-        return f"≤ {_number(high)}"
-    return "—"
-
-
 def _claims(
     analysis: Analysis, pos: Positions, names: Mapping[str, str], paras: _Paragraphs
 ) -> list[dict[str, Any]]:
@@ -440,9 +415,7 @@ def _claims(
                 "id": c.id,
                 "text": c.text,
                 "context": _context(analysis, c.start, c.end),
-                "value": c.date
-                if c.kind == "date" and c.date
-                else _claim_value(c.low, c.high, c.value),
+                "value": claim_value_text(c),
                 "unit": c.unit or "",
                 "noun": c.noun or "",
                 "qualifier": c.qualifier or "",

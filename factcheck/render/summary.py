@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from factcheck.model import Analysis, Balance, Claim
+from factcheck.model import Analysis, Balance
 from factcheck.render import SOURCE_WORDS
+from factcheck.render.claim_text import claim_value_text
 from factcheck.render.result_dict import Positions
 from factcheck.scoring.balance import no_score_reason
 from factcheck.textutil.plural import counted
@@ -22,11 +23,11 @@ def render_summary(analysis: Analysis) -> str:
         out.append("  Numeric claims:")
         for c in analysis.claims:
             line, col = pos.line_col(c.start)
-            value = _value_text(c)
             extra = ", ".join(x for x in (c.qualifier, c.unit, c.noun) if x)
             source = analysis.speaker_name(c.speaker) or c.link or SOURCE_WORDS.get(c.source)
             who = "unsourced" if c.status != "sourced" else f"sourced ({source or c.source})"
-            out.append(f"    {line}:{col} {c.text!r} {c.kind}={value} [{extra}] {who}")
+            what = f"{c.kind} {claim_value_text(c)}" + (f" ({extra})" if extra else "")
+            out.append(f"    {line}:{col} {c.text!r} {what}; {who}")
     if analysis.loaded:
         out.append("  Loaded language:")
         for t in analysis.loaded:
@@ -62,20 +63,3 @@ def _balance_line(b: Balance) -> str:
     if silent:
         parts.append("mentioned but never heard: " + ", ".join(silent))
     return "; ".join(parts)
-
-
-def _value_text(claim: Claim) -> str:
-    """The normalised value as a reader writes it: 1000.0, 20.0..30.0, --12-01.
-
-    The qualifier ("more than", "up to") is printed beside it, so a one-sided bound
-    shows its value; a range shows both ends rather than its midpoint.
-    """
-    if claim.kind == "date" and claim.date:
-        return claim.date
-    low, high = claim.low, claim.high
-    if low is not None and high is not None and low != high:
-        return f"{low}..{high}"
-    if claim.value is not None:
-        return str(claim.value)
-    bound = low if low is not None else high
-    return "?" if bound is None else str(bound)
