@@ -421,6 +421,7 @@ def usage_error_line(exc: Exception) -> int:
     A command run with no arguments shows its help (Click's NoArgsIsHelpError, whose
     message is the help text): that is shown as Click shows it.
     """
+    _keep_close_suggestions(exc)
     format_message = getattr(exc, "format_message", None)
     message = format_message() if callable(format_message) else str(exc)
     show = getattr(exc, "show", None)
@@ -431,3 +432,24 @@ def usage_error_line(exc: Exception) -> int:
     where = f" (see '{command} --help')" if command else ""
     typer.echo(f"factcheck: error: {message}{where}", err=True)
     return int(getattr(exc, "exit_code", ExitCode.USAGE))
+
+
+def _keep_close_suggestions(exc: Exception) -> None:
+    """Only suggest options whose names resemble the unknown one, dashes aside.
+
+    Click compares option strings with their leading dashes, so any two long options
+    share two characters and "--bogus" drew "Possible options: --jobs". Compared
+    without them, "--jbos" still finds --jobs and "--formt" --format.
+    """
+    import difflib
+
+    name = getattr(exc, "option_name", None)
+    possibilities = getattr(exc, "possibilities", None)
+    if not isinstance(name, str) or not possibilities:
+        return
+    typed = name.lstrip("-")
+    exc.possibilities = [  # type: ignore[attr-defined]
+        option
+        for option in possibilities
+        if difflib.SequenceMatcher(None, typed, option.lstrip("-")).ratio() >= 0.6
+    ]

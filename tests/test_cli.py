@@ -137,6 +137,16 @@ def test_click_usage_errors_are_one_line_exit_2(args):
     assert line.startswith("factcheck: error: ") and line.endswith(f"{args[0]} --help')")
 
 
+def test_an_unknown_option_is_matched_to_similar_names_only():
+    def suggestion(option: str) -> str:
+        proc = run_cli("check", option, "x.txt")
+        return proc.stderr.partition("Possible options: ")[2].partition(")")[0]
+
+    assert suggestion("--bogus") == ""  # shares only its dashes with --jobs
+    assert suggestion("--jbos") == "--jobs"
+    assert suggestion("--formt") == "--format"  # not --input-format as well
+
+
 def test_no_arguments_still_shows_the_help():
     proc = run_cli()
     assert proc.returncode == ExitCode.USAGE
