@@ -429,6 +429,20 @@ def test_ranks(sentence, text, value, ctx):
     assert (claim.kind, claim.value, claim.rule) == ("rank", value, "NUM010")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "noun"),
+    [
+        ("Police rescued 500 Indonesians from the boat.", "Indonesians"),
+        ("There are 40 NGOs working there.", "NGOs"),
+        ("They counted 500 Indonesians.", "Indonesians"),
+        ("27 People Die In Crash", "people"),  # a title-case headline
+        ("27 people died.", "people"),
+    ],
+)
+def test_counted_noun_keeps_the_capital_of_a_name_only(sentence, noun, ctx):
+    assert only(sentence, ctx).noun == noun
+
+
 def test_rank_noun_is_the_ranked_thing(ctx):
     claim = only("It became South Korea's third-largest employer.", ctx)
     assert claim.noun == "employer"

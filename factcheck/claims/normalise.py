@@ -153,7 +153,18 @@ def noun_after(
             break
     if not phrase:
         return None, verb
-    return phrase[-1].lower(), verb
+    return _noun_case(phrase[-1], [*view[max(0, pos - 40) : pos].split()[-3:], *words]), verb
+
+
+def _noun_case(noun: str, around: list[str]) -> str:
+    """The noun lower-cased, unless it is a name: "migrants", but "Indonesians", "NGOs".
+
+    A capital counts only in running text (``around``: the words near the noun): in a
+    title-case headline ("27 People Die In Crash") every word has one.
+    """
+    if noun[:1].isupper() and not all(w[:1].isupper() for w in around if w[:1].isalpha()):
+        return noun
+    return noun.lower()
 
 
 def is_plural(word: str) -> bool:
