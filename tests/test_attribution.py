@@ -812,6 +812,28 @@ def test_surname_joins_the_full_name(ctx):
     assert mccain.name == "John McCain" and "McCain" in mccain.aliases
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"We will appeal," said Human Rights Watch.', "Human Rights Watch"),
+        ("Amnesty International said the trial was unfair.", "Amnesty International"),
+        (
+            "The Syrian Observatory for Human Rights said 27 people died.",
+            "Syrian Observatory for Human Rights",
+        ),
+    ],
+)
+def test_named_organisations_speak_as_organisations(text, name, ctx):
+    a = _analyze(text, ctx)
+    speaker = _speaker_of(a, _only(a))
+    assert (speaker.name, speaker.kind) == (name, "organisation")
+
+
+def test_a_title_case_run_with_a_capital_connector_is_not_people(ctx):
+    a = _analyze("Final Orders Of Removal were served. The judge said they were lawful.", ctx)
+    assert [(sp.name, sp.kind) for sp in a.speakers] == [("judge", "person")]
+
+
 def test_spokesperson_for_an_organisation(ctx):
     a = _analyze("A spokesperson for the European Commission said the rules would apply.", ctx)
     st = _only(a)

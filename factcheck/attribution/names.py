@@ -70,6 +70,8 @@ _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "d
                         "ibn", "al", "el", "la", "le"})  # fmt: skip
 _CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
 _EDGE_WORDS = _CONNECTORS | _PARTICLES  # never first or last word of a name
+_CAPITAL_CONNECTORS = frozenset({"Of", "And", "For", "The"})
+_OF_FOR = frozenset({"of", "for"})  # "Syrian Observatory for Human Rights"
 _SPECIAL_ENDS = frozenset(".'’")  # a token ending so may be cut in _segments
 _ABBREVIATIONS = frozenset(
     {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Gen.", "Lt.",
@@ -216,7 +218,20 @@ def _read_run(text: str, roles: RoleLexicon, gaz: Gazetteer) -> list[_Pending]:
     out: list[_Pending] = []
     for segment in _segments(toks):
         out.extend(_parse(segment, text, roles, gaz))
+    if any(t.text in _CAPITAL_CONNECTORS for t in toks[1:-1]):
+        # "Final Orders Of Removal": a connector with a capital makes the run a
+        # title-case heading or the name of a thing; its words are not people's
+        # names unless a title says so ("Secretary Of State John Kerry").
+        out = [_not_guessed_person(p) for p in out]
     return out
+
+
+def _not_guessed_person(pending: _Pending) -> _Pending:
+    """A mention guessed to be a person from its capitals alone, made unknown."""
+    m = pending.mention
+    if m.kind != "person" or m.role_rule is not None:
+        return pending
+    return _Pending(replace(m, kind="unknown"), pending.check)
 
 
 def _place(
@@ -564,7 +579,7 @@ def _is_organisation(toks: list[Token], roles: RoleLexicon) -> bool:
         return True
     organisations = roles.organisations
     for j, tok in enumerate(toks):
-        if tok.lower in organisations and (j == len(toks) - 1 or toks[j + 1].lower == "of"):
+        if tok.lower in organisations and (j == len(toks) - 1 or toks[j + 1].lower in _OF_FOR):
             return True
     return toks[-1].text in _MEDIA_HEADS
 
