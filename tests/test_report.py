@@ -1184,6 +1184,20 @@ def test_claims_table_prints_a_range_by_its_ends_not_its_midpoint():
     assert rows["More than 1,000"]["qualifier"] == "more than"
 
 
+def test_loaded_table_gives_a_repeated_term_its_reason_once():
+    text = (
+        "The minister said France would not be held hostage. Critics said he was held "
+        "hostage by his party. Prices soared."
+    )
+    rows = build_context(analyze_text(text, path="r.txt"))["loaded"]
+    hostage = [r for r in rows if r["term"] == "held hostage"]
+    assert [r["same_as"] for r in hostage] == ["", hostage[0]["ref"]]
+    assert all(r["same_as"] == "" for r in rows if r["term"] != "held hostage")
+    page = HtmlRenderer().render(build_context(analyze_text(text, path="r.txt")))
+    assert page.count(hostage[0]["why"]) == 1
+    assert f"alternative and why: as {hostage[0]['ref']}" in page
+
+
 def test_claims_table_says_when_a_date_has_no_year():
     text = "NEW YORK, Dec. 11 (UPI) — The vote was on 3 March 2015. Results come in June."
     rows = {row["text"]: row for row in build_context(analyze_text(text, path="d.txt"))["claims"]}

@@ -443,12 +443,18 @@ def _loaded(
     analysis: Analysis, pos: Positions, names: Mapping[str, str], paras: _Paragraphs
 ) -> list[dict[str, Any]]:
     rows = []
+    # A term the article repeats gets its alternative and reason once, at its first
+    # row; later rows point there ("same as L2") instead of printing them again.
+    first_ref: dict[tuple[str, str, str | None, str | None], str] = {}
     for i, t in enumerate(analysis.loaded, 1):
         speaker = names.get(t.speaker, t.speaker) if t.speaker else None
         line, col = pos.line_col(t.start)
+        ref = f"L{i}"
+        same_as = first_ref.setdefault((t.rule, t.term, t.suggestion, t.why), ref)
         rows.append(
             {
-                "ref": f"L{i}",
+                "ref": ref,
+                "same_as": "" if same_as == ref else same_as,
                 "id": t.id,
                 "text": t.text,
                 "term": t.term,
