@@ -166,6 +166,11 @@ def build_options(
     from factcheck.context import DEFAULT_MAX_BYTES, Options
     from factcheck.errors import ConfigError
 
+    if input_format is not None:  # a usage error once, not a read error per file
+        from factcheck.ingest import FORMAT_NAMES, FORMATS_HINT
+
+        if input_format.strip().lower() not in FORMAT_NAMES:
+            raise ConfigError(f"--input-format {input_format!r}: expected {FORMATS_HINT}")
     severities: dict[str, str] = {}
     for item in severity or []:
         rule_id, sep, level = item.partition("=")

@@ -147,6 +147,14 @@ def test_an_unknown_option_is_matched_to_similar_names_only():
     assert suggestion("--formt") == "--format"  # not --input-format as well
 
 
+@pytest.mark.parametrize("command", ["analyze", "check", "report"])
+def test_an_unknown_input_format_is_a_usage_error(command, tmp_path):
+    result = runner.invoke(app, [command, "-", "--input-format", "pdf", "-o", str(tmp_path / "o")])
+    assert result.exit_code == ExitCode.USAGE
+    assert "--input-format 'pdf': expected text, markdown, html or docx" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_no_arguments_still_shows_the_help():
     proc = run_cli()
     assert proc.returncode == ExitCode.USAGE

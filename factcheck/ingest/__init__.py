@@ -38,7 +38,7 @@ FORMAT_NAMES = {
     "htm": "html",
     "docx": "docx",
 }
-_FORMATS_HINT = "text, markdown, html or docx"
+FORMATS_HINT = "text, markdown, html or docx"
 
 __all__ = ["EXTENSIONS", "FORMAT_NAMES", "document_from_text", "read_document"]
 
@@ -95,7 +95,7 @@ def format_for(path: str, input_format: str | None) -> str:
     if path == "-":
         raise InputError(
             "<stdin>: reading stdin needs the input format",
-            hint=f"pass --input-format {_FORMATS_HINT.replace(', ', '|').replace(' or ', '|')}",
+            hint=f"pass --input-format {FORMATS_HINT.replace(', ', '|').replace(' or ', '|')}",
         )
     ext = os.path.splitext(path)[1].lower()
     fmt = EXTENSIONS.get(ext)
@@ -112,5 +112,5 @@ def format_for(path: str, input_format: str | None) -> str:
 def _format_name(name: str) -> str:
     fmt = FORMAT_NAMES.get(name.strip().lower())
     if fmt is None:
-        raise InputError(f"--input-format {name!r}: expected {_FORMATS_HINT}")
+        raise InputError(f"--input-format {name!r}: expected {FORMATS_HINT}")
     return fmt
