@@ -315,6 +315,7 @@ class ReportRun:
     def _prepare(self, outcome: Outcome, stem: str) -> PdfTask | None:
         """Analyse one article and write its HTML; the PDF task, if a PDF is wanted."""
         from factcheck.api import analyze_path
+        from factcheck.errors import ConfigError
         from factcheck.render.files import write_output
 
         try:
@@ -325,6 +326,8 @@ class ReportRun:
                 target = self.out_dir / f"{stem}.html"
                 write_output(target, html.encode("utf-8"))
                 outcome.written.append(str(target))
+        except ConfigError:
+            raise  # a broken template fails every article the same way: stop, exit 2
         except Exception as exc:
             outcome.error = describe_error(exc)
             return None

@@ -1135,12 +1135,14 @@ def test_custom_template_dir_replaces_the_default(tmp_path: Path):
     assert result.exit_code == 0, result.output
     html = (out / "channel-migrants.html").read_text(encoding="utf-8")
     assert "Daily Bugle desk copy" in html and "Channel migrants:" in html
-    (tpl / "report.html.j2").write_text("{{ report.no_such_key }}", encoding="utf-8")
+    # A template that uses a value the report does not have is broken for every article:
+    # the run stops with exit 2 and names the template line, like a syntax error.
+    (tpl / "report.html.j2").write_text("<p>\n{{ report.no_such_key }}</p>", encoding="utf-8")
     result = CliRunner().invoke(
         app, ["report", str(EXAMPLE), "-o", str(out), "-f", "html", "--template", str(tpl)]
     )
-    assert result.exit_code == ExitCode.FINDINGS
-    assert "undefined" in result.output
+    assert result.exit_code == ExitCode.USAGE
+    assert f"{tpl / 'report.html.j2'}:2: template uses an undefined value" in result.output
 
 
 def test_progress_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch):
@@ -1198,12 +1200,30 @@ def test_loaded_table_gives_a_repeated_term_its_reason_once():
     assert f"alternative and why: as {hostage[0]['ref']}" in page
 
 
+def test_rules_fired_counts_a_loaded_word_once_not_as_term_and_finding():
+    text = "Johnson said France would be held hostage. Prices soared. Critics slammed it."
+    analysis = analyze_text(text, path="r.txt")
+    counts = {r["id"]: r["count"] for r in build_context(analysis)["method"]["rules_fired"]}
+    for term in analysis.loaded:
+        assert any(f.rule == term.rule for f in analysis.findings)  # a finding as well
+        assert counts[term.rule] == sum(t.rule == term.rule for t in analysis.loaded)
+
+
 def test_claims_table_says_when_a_date_has_no_year():
     text = "NEW YORK, Dec. 11 (UPI) — The vote was on 3 March 2015. Results come in June."
     rows = {row["text"]: row for row in build_context(analyze_text(text, path="d.txt"))["claims"]}
     assert rows["Dec. 11"]["value"] == "11 December (no year)"
     assert rows["Dec. 11"]["date"] == "--12-11"  # the result keeps ISO 8601
     assert rows["3 March 2015"]["value"] == "2015-03-03"
+
+
+def test_a_date_span_reads_from_one_end_to_the_other():
+    from factcheck.render.claim_text import readable_date
+
+    assert readable_date("--03-31/--04-04") == "31 March to 4 April (no year)"
+    assert readable_date("2015-03-01/2015-03-05") == "2015-03-01 to 2015-03-05"
+    assert readable_date("--12") == "December (no year)"
+    assert readable_date("2019-Q3") == "2019-Q3"
 
 
 def test_a_report_is_laid_out_with_the_collector_paused_and_its_cycles_freed_next_time():

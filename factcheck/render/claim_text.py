@@ -23,6 +23,7 @@ _MONTHS = (
     "November",
     "December",
 )
+_NO_YEAR = " (no year)"
 
 
 def plain_number(value: float | None) -> str:
@@ -56,15 +57,21 @@ def readable_date(iso: str) -> str:
     """A date claim's ISO form, with a missing year said in words.
 
     ISO 8601 writes "11 December, year unknown" as ``--12-11``, which is exact for a
-    script but reads as a typo on paper. Full dates, years, quarters and spans stay ISO.
+    script but reads as a typo on paper. Full dates, years and quarters stay ISO; a span
+    reads "X to Y".
     """
+    if "/" in iso:  # a span: "--03-31/--04-04" is "31 March to 4 April (no year)"
+        ends = [readable_date(part) for part in iso.split("/", 1)]
+        if all(end.endswith(_NO_YEAR) for end in ends):
+            return " to ".join(end.removesuffix(_NO_YEAR) for end in ends) + _NO_YEAR
+        return " to ".join(ends)
     if not iso.startswith("--"):
         return iso
     month, _, day = iso[2:].partition("-")
     if not month.isdigit() or not 1 <= int(month) <= 12 or (day and not day.isdigit()):
         return iso
     name = _MONTHS[int(month) - 1]
-    return f"{int(day)} {name} (no year)" if day else f"{name} (no year)"
+    return f"{int(day)} {name}{_NO_YEAR}" if day else f"{name}{_NO_YEAR}"
 
 
 def claim_value_text(claim: Claim) -> str:

@@ -99,6 +99,20 @@ class HtmlRenderer:
         """The report page: the same HTML is written as the .html file and laid out as the PDF."""
         return self._guard(lambda: self._env.get_template(ENTRY_TEMPLATE).render(report=context))
 
+    def _template_line(self, exc: BaseException) -> str:
+        """``file:line`` of the template line that failed, from the traceback.
+
+        Jinja compiles each template to code whose frames carry the template's own
+        file name and line numbers; the innermost one is where the value was used.
+        """
+        import traceback
+
+        root = str(self.template_dir)
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.startswith(root)]
+        if not frames:
+            return root
+        return f"{frames[-1].filename}:{frames[-1].lineno}"
+
     def _guard(self, action: Callable[[], T]) -> T:
         """Run ``action``, turning template errors into one-line ConfigErrors."""
         import jinja2
@@ -111,7 +125,7 @@ class HtmlRenderer:
             ) from None
         except jinja2.UndefinedError as exc:
             raise ConfigError(
-                f"{self.template_dir}: template uses an undefined value: {exc}"
+                f"{self._template_line(exc)}: template uses an undefined value: {exc}"
             ) from None
         except jinja2.TemplateNotFound as exc:
             raise ConfigError(f"{self.template_dir}: template {exc.name} not found") from None

@@ -801,9 +801,15 @@ def _excluded_rows(analysis: Analysis) -> list[dict[str, Any]]:
 
 
 def _annotation_rules(analysis: Analysis) -> Iterable[str]:
-    yield from (c.rule for c in analysis.claims if c.rule)
-    yield from (t.rule for t in analysis.loaded)
-    yield from (f.rule for f in analysis.findings)
+    """The rule of every annotation, once per place it fired.
+
+    A loaded term is both a ``loaded`` entry and a finding of the same rule at the same
+    span: counted once, or "LL102 (2)" would report one word as two.
+    """
+    fired = {(c.rule, c.start, c.end) for c in analysis.claims if c.rule}
+    fired.update((t.rule, t.start, t.end) for t in analysis.loaded)
+    fired.update((f.rule, f.start, f.end) for f in analysis.findings)
+    return (rule for rule, _, _ in fired)
 
 
 def _single_spaces(text: str) -> str:
