@@ -834,6 +834,16 @@ def test_a_title_case_run_with_a_capital_connector_is_not_people(ctx):
     assert [(sp.name, sp.kind) for sp in a.speakers] == [("judge", "person")]
 
 
+def test_a_cue_word_modified_by_a_participle_is_a_noun_and_the_trailing_said_wins(ctx):
+    text = "Hospitals are under siege from rising demand, the NHS Confederation said."
+    a = _analyze(text, ctx)
+    st = _only(a)
+    assert (st.cue, _speaker_of(a, st).name) == ("said", "NHS Confederation")
+    assert text[st.start : st.end] == "Hospitals are under siege from rising demand"
+    (term,) = a.loaded  # "under siege": the Confederation's words, not the reporter's
+    assert (term.voice, a.speaker_name(term.speaker)) == ("paraphrased", "NHS Confederation")
+
+
 def test_spokesperson_for_an_organisation(ctx):
     a = _analyze("A spokesperson for the European Commission said the rules would apply.", ctx)
     st = _only(a)

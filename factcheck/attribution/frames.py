@@ -92,6 +92,9 @@ _VERB_ONLY_S = frozenset({"says", "thinks", "believes", "argues", "insists", "wa
                           "adds", "urges", "accuses"})  # fmt: skip
 # "... in a statement [this month] that": a that-clause within a few words of a setting.
 _THAT_SOON = re.compile(r"[ \t,]*(?:[\w'’.-]+[ \t]+){0,4}?that\b")
+# Prepositions whose object may be a participle modifying the next noun ("amid growing").
+_PP_HEADS = frozenset({"from", "of", "amid", "by", "with", "in", "on", "over", "about",
+                       "despite", "against", "after", "to", "for"})  # fmt: skip
 _NOUN_ONLY = frozenset({"noun"})  # a form's frames (CueTraits.frames): nominal only
 _VERB_ONLY = frozenset({"verb"})
 _NEXT_KEEP = frozenset({"that", "to"}) | _ADJUNCT_PREPS | _TIME_SOLO | MONTHS
@@ -413,6 +416,12 @@ class Frames:
             return
         if subject.kind == "pronoun" and toks[subject.start].lower == "you":
             return  # "Do you support...?": the reader, not a speaker
+        if (
+            subject.kind == "np"
+            and hit.form == hit.entries[0].cue
+            and _participle_in_pp(toks, subject.end)
+        ):
+            return  # "under siege from rising demand, X said": a noun, not the verb
         if subject.kind == "none" and k == 0 and not participle:
             quote = self._quote_just_before(toks[0].start)
             np = np_after(toks, m) if quote is not None else None
@@ -1426,6 +1435,22 @@ def _before_main_verb(toks: list[Token], first: int, end: int, clause: str) -> i
         elif not (tok.lower in _VERB_GROUP_GLUE or tok.lower.endswith("ly")):
             in_group = after_main = False
     return end
+
+
+def _participle_in_pp(toks: list[Token], last: int) -> bool:
+    """Whether a subject ends in an -ing word right after a preposition: "from rising".
+
+    Such a word modifies the noun after it ("from rising demand", "amid growing
+    calls"); it is not the end of a subject whose verb follows.
+    """
+    word = toks[last].lower
+    return (
+        last > 0
+        and not toks[last].is_cap
+        and word.endswith("ing")
+        and len(word) > 5
+        and toks[last - 1].lower in _PP_HEADS
+    )
 
 
 def _possessor(tok: Token) -> bool:
