@@ -842,6 +842,9 @@ def test_a_cue_word_modified_by_a_participle_is_a_noun_and_the_trailing_said_win
     assert text[st.start : st.end] == "Hospitals are under siege from rising demand"
     (term,) = a.loaded  # "under siege": the Confederation's words, not the reporter's
     assert (term.voice, a.speaker_name(term.speaker)) == ("paraphrased", "NHS Confederation")
+    a = _analyze("Amid growing calls for his resignation, the minister said he would stay.", ctx)
+    st = _only(a)
+    assert (st.cue, _speaker_of(a, st).role) == ("said", "minister")
 
 
 def test_spokesperson_for_an_organisation(ctx):

@@ -418,10 +418,12 @@ class Frames:
             return  # "Do you support...?": the reader, not a speaker
         if (
             subject.kind == "np"
-            and hit.form == hit.entries[0].cue
+            and (hit.form == hit.entries[0].cue or subject.start >= subject.end - 1)
             and _participle_in_pp(toks, subject.end)
         ):
-            return  # "under siege from rising demand, X said": a noun, not the verb
+            # "under siege from rising demand, X said", "Amid growing calls for ...":
+            # a noun after its modifier, not a verb after its subject
+            return
         if subject.kind == "none" and k == 0 and not participle:
             quote = self._quote_just_before(toks[0].start)
             np = np_after(toks, m) if quote is not None else None
