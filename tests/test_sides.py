@@ -63,6 +63,16 @@ def test_capitals_and_seats_of_power(ctx):
             "Gerald Darmanin",
             "France",
         ),
+        (  # a place before the party and the title
+            "New Jersey Republican Gov. Chris Christie said the plan would fail.",
+            "Chris Christie",
+            "Republican Party",
+        ),
+        (
+            "Vermont Democratic Sen. Bernie Sanders said the plan would fail.",
+            "Bernie Sanders",
+            "Democratic Party",
+        ),
     ],
 )
 def test_affiliation_from_titles_labels_and_appositions(ctx, text, name, side):

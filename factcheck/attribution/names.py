@@ -445,15 +445,28 @@ def _title_at(toks: list[Token], i: int, roles: RoleLexicon) -> tuple[int, RoleI
     return None
 
 
-def _title_after_qualifiers(toks: list[Token], i: int, roles: RoleLexicon) -> int | None:
-    """Where a person title starts after one or two words that narrow it, if a name follows.
+def _title_after_qualifiers(
+    toks: list[Token], i: int, roles: RoleLexicon, gaz: Gazetteer
+) -> int | None:
+    """Where a title, or the party before it, starts after one or two narrowing words.
 
     "Ohio Gov. John Kasich", "Dallas Police Chief David Brown": the place or body
-    before the title is not part of the name.
+    before the title is not part of the name. "New Jersey Republican Gov. Chris
+    Christie": the party between place and title is read next, as an affiliation.
     """
     n = len(toks)
     for p in (i + 1, i + 2):
-        if p >= n - 1 or toks[p].lower not in roles.first_words:
+        if p >= n - 1:
+            continue
+        after = p + 1 if toks[p].text in gaz.demonyms else None  # "Republican", "French"
+        if after is None and toks[p].text in gaz.first_words:
+            alias = _alias_at(toks, p, gaz)  # "Labour Party"
+            after = alias[0] if alias is not None else None
+        if after is not None and after < n - 1:
+            title = _title_at(toks, after, roles)
+            if title is not None and title[1].type == "person" and title[0] < n:
+                return p
+        if toks[p].lower not in roles.first_words:
             continue
         title = _title_at(toks, p, roles)
         if title is not None and title[1].type == "person" and title[0] < n:
@@ -513,7 +526,7 @@ def _parse(toks: list[Token], run: str, roles: RoleLexicon, gaz: Gazetteer) -> l
             prefix_start = tok.start if prefix_start is None else prefix_start
             i += 1
             continue
-        qualified = _title_after_qualifiers(toks, i, roles) if role is None else None
+        qualified = _title_after_qualifiers(toks, i, roles, gaz) if role is None else None
         if qualified is not None:  # "Ohio Gov. John Kasich", "Council Leader Mary Smith"
             prefix_start = tok.start if prefix_start is None else prefix_start
             i = qualified
