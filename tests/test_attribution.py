@@ -847,6 +847,13 @@ def test_a_cue_word_modified_by_a_participle_is_a_noun_and_the_trailing_said_win
     assert (st.cue, _speaker_of(a, st).role) == ("said", "minister")
 
 
+def test_only_a_definite_description_before_a_name_between_commas_is_its_title(ctx):
+    a = _analyze("In a letter to the minister, John Smith said the plan would fail.", ctx)
+    assert _speaker_of(a, _only(a)).role is None  # not "the minister, John Smith,"
+    a = _analyze("The health secretary, Victoria Atkins, said the plan would fail.", ctx)
+    assert _speaker_of(a, _only(a)).role == "health secretary"
+
+
 def test_spokesperson_for_an_organisation(ctx):
     a = _analyze("A spokesperson for the European Commission said the rules would apply.", ctx)
     st = _only(a)

@@ -73,6 +73,16 @@ def test_capitals_and_seats_of_power(ctx):
             "Bernie Sanders",
             "Democratic Party",
         ),
+        (  # a definite description, then the name between commas
+            "The Conservative shadow health secretary, Victoria Atkins, said it would fail.",
+            "Victoria Atkins",
+            "Conservative Party",
+        ),
+        (
+            "The French interior minister, Gerald Darmanin, said Britain should act.",
+            "Gerald Darmanin",
+            "France",
+        ),
     ],
 )
 def test_affiliation_from_titles_labels_and_appositions(ctx, text, name, side):

@@ -258,7 +258,7 @@ def _place(
             if (
                 kind in ("person", "unknown")
                 and mention.start == mention.name_start
-                and _previous_word(view, mention.start).lower() in roles.last_words
+                and _previous_word(view, mention.start).rstrip(",").lower() in roles.last_words
             ):
                 mention = _with_title_before(mention, view, roles, gaz)
             if (kind in ("person", "unknown") or mention.role) and view.startswith(
@@ -310,7 +310,7 @@ def _single(
             return None
         return NameMention(start, end, start, end, word, "collective", side=side)
     mention = NameMention(start, end, start, end, word, "unknown")
-    if _previous_word(view, start).lower() in roles.last_words:
+    if _previous_word(view, start).rstrip(",").lower() in roles.last_words:
         mention = _with_title_before(mention, view, roles, gaz)
     if view.startswith((", ", " ("), end):
         mention = _with_label_or_apposition(mention, view, roles, gaz)
@@ -631,11 +631,19 @@ def _has_digit(word: str) -> bool:
 def _with_title_before(
     mention: NameMention, view: str, roles: RoleLexicon, gaz: Gazetteer
 ) -> NameMention:
-    """Read a title written before the name in lower case: "presidential candidate X"."""
+    """Read a title written before the name in lower case: "presidential candidate X".
+
+    Or before it as an apposition: "The Conservative shadow health secretary, Victoria
+    Atkins, said" (a definite description, then the name between commas); the
+    mention then keeps its own span.
+    """
     line_start = view.rfind("\n", 0, mention.start) + 1
     lo = max(line_start, mention.start - 90)
     before = view[lo : mention.start]
-    if not before.endswith(" ") or before.rstrip()[-1:] in ',;:"“”(':
+    appositive = before.endswith(", ") and view[mention.end : mention.end + 1] == ","
+    if appositive:
+        before = before[:-2] + "  "
+    elif not before.endswith(" ") or before.rstrip()[-1:] in ',;:"“”(':
         return mention
     words = [(m.start() + lo, m.group()) for m in _patterns()["word"].finditer(before)]
     if not words:
@@ -656,6 +664,10 @@ def _with_title_before(
             break
         j -= 1
         start = words[j][0]
+    if appositive:
+        if info.type == "honorific" or (j > 0 and words[j - 1][1] not in ("the", "The")):
+            return mention  # "... told the minister, Smith, ...": only "the <title>," counts
+        start = mention.start
     if info.type == "honorific":
         return replace(mention, start=start, kind="person", role_rule=info.rule,
                        gender=info.gender or mention.gender)  # fmt: skip
