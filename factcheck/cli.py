@@ -201,7 +201,9 @@ def parse_sides(items: Sequence[str]) -> dict[str, tuple[str, ...]]:
         name, sep, aliases = item.partition("=")
         if not sep or not name.strip():
             raise ConfigError(f"--side {item!r}: expected NAME=alias,alias")
-        given = (a.strip() for a in aliases.split(",") if a.strip())
+        given = [a.strip() for a in aliases.split(",") if a.strip()]
+        if not given:  # a side nothing can match would silently score as silent
+            raise ConfigError(f"--side {item!r}: name at least one alias after '='")
         sides[name.strip()] = tuple(dict.fromkeys((*sides.get(name.strip(), ()), *given)))
     return sides
 

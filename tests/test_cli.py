@@ -155,6 +155,15 @@ def test_an_unknown_input_format_is_a_usage_error(command, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("value", ["Gov=", "Gov= , ", "=minister", "minister"])
+def test_a_side_needs_a_name_and_an_alias(value, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The minister said 27 people died.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(article), "--side", value])
+    assert result.exit_code == ExitCode.USAGE
+    assert f"--side {value!r}" in result.stderr
+
+
 def test_no_arguments_still_shows_the_help():
     proc = run_cli()
     assert proc.returncode == ExitCode.USAGE
