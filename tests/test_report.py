@@ -1209,6 +1209,19 @@ def test_rules_fired_counts_a_loaded_word_once_not_as_term_and_finding():
         assert counts[term.rule] == sum(t.rule == term.rule for t in analysis.loaded)
 
 
+def test_statements_with_no_resolved_speaker_are_not_called_an_unnamed_source():
+    text = (
+        "The plan appeared to be working. Officials said the plan would cost more. "
+        "Critics say it will fail."
+    )
+    analysis = analyze_text(text, path="r.txt")
+    assert any(st.speaker is None for st in analysis.statements)
+    speakers = build_context(analysis)["voices"]["speakers"]
+    rows = {row["name"]: row for row in speakers}
+    assert rows["speaker not identified"]["kind"] == "unresolved"
+    assert "unnamed source" not in rows
+
+
 def test_claims_table_says_when_a_date_has_no_year():
     text = "NEW YORK, Dec. 11 (UPI) — The vote was on 3 March 2015. Results come in June."
     rows = {row["text"]: row for row in build_context(analyze_text(text, path="d.txt"))["claims"]}

@@ -549,14 +549,16 @@ def _voices(
     ]
     known = {sp.id for sp in analysis.speakers}
     orphans = [item for key, items in said.items() if key not in known for item in items]
-    if orphans:  # statements whose speaker the analysis could not name
+    if orphans:  # statements whose speaker the analysis could not tell
+        # Not "unnamed source": an anonymous source ("officials said") is a speaker of
+        # its own; these are statements whose speaker factcheck did not resolve.
         speakers.append(
             {
-                "name": "unnamed source",
+                "name": "speaker not identified",
                 "affiliation": "",
                 "side": "",
                 "style": -1,
-                "kind": "anonymous",
+                "kind": "unresolved",
                 "role": "",
                 "statements": len(orphans),
                 "direct": sum(1 for o in orphans if o["direct"]),
@@ -572,7 +574,7 @@ def _voices(
         if not ordered:
             return ""
         st = ordered[index]
-        name = names.get(st.speaker, st.speaker) if st.speaker else "an unnamed source"
+        name = names.get(st.speaker, st.speaker) if st.speaker else "a speaker not identified"
         return f"{name} ({st.side})" if st.side else name
 
     balance = analysis.balance
