@@ -167,10 +167,9 @@ def build_options(
     from factcheck.errors import ConfigError
 
     if input_format is not None:  # a usage error once, not a read error per file
-        from factcheck.ingest import FORMAT_NAMES, FORMATS_HINT
+        from factcheck.ingest import format_name
 
-        if input_format.strip().lower() not in FORMAT_NAMES:
-            raise ConfigError(f"--input-format {input_format!r}: expected {FORMATS_HINT}")
+        format_name(input_format)
     severities: dict[str, str] = {}
     for item in severity or []:
         rule_id, sep, level = item.partition("=")

@@ -38,14 +38,14 @@ FORMAT_NAMES = {
     "htm": "html",
     "docx": "docx",
 }
-FORMATS_HINT = "text, markdown, html or docx"
+_FORMATS_HINT = "text, markdown, html or docx"
 
-__all__ = ["EXTENSIONS", "FORMAT_NAMES", "document_from_text", "read_document"]
+__all__ = ["EXTENSIONS", "FORMAT_NAMES", "document_from_text", "format_name", "read_document"]
 
 
 def document_from_text(text: str, *, path: str = "<text>", input_format: str = "text") -> Document:
     """A Document from a string already in memory (tests, the API, rule examples)."""
-    fmt = _format_name(input_format)
+    fmt = format_name(input_format)
     if fmt == "markdown":
         from factcheck.ingest.markdown import markdown_document
 
@@ -91,11 +91,11 @@ def read_document(path: str, options: Options) -> Document:
 def format_for(path: str, input_format: str | None) -> str:
     """The input format: ``--input-format`` when given, else the file extension."""
     if input_format:
-        return _format_name(input_format)
+        return format_name(input_format)
     if path == "-":
         raise InputError(
             "<stdin>: reading stdin needs the input format",
-            hint=f"pass --input-format {FORMATS_HINT.replace(', ', '|').replace(' or ', '|')}",
+            hint=f"pass --input-format {_FORMATS_HINT.replace(', ', '|').replace(' or ', '|')}",
         )
     ext = os.path.splitext(path)[1].lower()
     fmt = EXTENSIONS.get(ext)
@@ -109,8 +109,9 @@ def format_for(path: str, input_format: str | None) -> str:
     return fmt
 
 
-def _format_name(name: str) -> str:
+def format_name(name: str) -> str:
+    """The input format an ``--input-format`` value names, or InputError (exit 2)."""
     fmt = FORMAT_NAMES.get(name.strip().lower())
     if fmt is None:
-        raise InputError(f"--input-format {name!r}: expected {FORMATS_HINT}")
+        raise InputError(f"--input-format {name!r}: expected {_FORMATS_HINT}")
     return fmt
