@@ -92,9 +92,6 @@ _VERB_ONLY_S = frozenset({"says", "thinks", "believes", "argues", "insists", "wa
                           "adds", "urges", "accuses"})  # fmt: skip
 # "... in a statement [this month] that": a that-clause within a few words of a setting.
 _THAT_SOON = re.compile(r"[ \t,]*(?:[\w'’.-]+[ \t]+){0,4}?that\b")
-# Prepositions whose object may be a participle modifying the next noun ("amid growing").
-_PP_HEADS = frozenset({"from", "of", "amid", "by", "with", "in", "on", "over", "about",
-                       "despite", "against", "after", "to", "for"})  # fmt: skip
 _NOUN_ONLY = frozenset({"noun"})  # a form's frames (CueTraits.frames): nominal only
 _VERB_ONLY = frozenset({"verb"})
 _NEXT_KEEP = frozenset({"that", "to"}) | _ADJUNCT_PREPS | _TIME_SOLO | MONTHS
@@ -1451,7 +1448,7 @@ def _participle_in_pp(toks: list[Token], last: int) -> bool:
         and not toks[last].is_cap
         and word.endswith("ing")
         and len(word) > 5
-        and toks[last - 1].lower in _PP_HEADS
+        and toks[last - 1].lower in PREPOSITIONS
     )
 
 

@@ -642,7 +642,7 @@ def _with_title_before(
     before = view[lo : mention.start]
     appositive = before.endswith(", ") and view[mention.end : mention.end + 1] == ","
     if appositive:
-        before = before[:-2] + "  "
+        before = before[:-2]
     elif not before.endswith(" ") or before.rstrip()[-1:] in ',;:"“”(':
         return mention
     words = [(m.start() + lo, m.group()) for m in _patterns()["word"].finditer(before)]
