@@ -153,18 +153,18 @@ def noun_after(
             break
     if not phrase:
         return None, verb
-    return _noun_case(phrase[-1], [*view[max(0, pos - 40) : pos].split()[-3:], *words]), verb
+    noun = phrase[-1]
+    if noun[:1].isupper() and not _title_case([*view[max(0, pos - 40) : pos].split()[-3:], *words]):
+        return noun, verb  # a name: "500 Indonesians", "40 NGOs"
+    return noun.lower(), verb
 
 
-def _noun_case(noun: str, around: list[str]) -> str:
-    """The noun lower-cased, unless it is a name: "migrants", but "Indonesians", "NGOs".
+def _title_case(words: list[str]) -> bool:
+    """Whether every word has a capital, as in a headline ("27 People Die In Crash").
 
-    A capital counts only in running text (``around``: the words near the noun): in a
-    title-case headline ("27 People Die In Crash") every word has one.
+    There a capital does not make a noun a name.
     """
-    if noun[:1].isupper() and not all(w[:1].isupper() for w in around if w[:1].isalpha()):
-        return noun
-    return noun.lower()
+    return all(w[:1].isupper() for w in words if w[:1].isalpha())
 
 
 def is_plural(word: str) -> bool:
