@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 
 from factcheck.loaded.inflect import inflections, noun_forms, verb_forms
 from factcheck.model import Severity
+from factcheck.segment.sentences import TITLES
 from factcheck.textutil.trie import trie_regex
 
 # Same-length folding: apostrophes and Unicode hyphens to their ASCII forms.
@@ -224,18 +225,17 @@ class Matcher:
 # An initial ("Louise M. Slaughter") or a title ("Rep. Slaughter", "Mr. Grim") right
 # before a capitalised match makes it a surname. A capitalised word alone says too little:
 # "the Rigged Witch Hunt", "the Great Satan" and "Angry Democrat Thugs" are loaded.
-_NAME_PART_BEFORE_RE = re.compile(
-    r"(?:\b[A-Z][a-z]+[ \t][A-Z]|\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Capt"
-    r"|Cmdr|Adm|Fr|Rev|St))\.[ \t]+$"
-)
+_NAME_PART_BEFORE_RE = re.compile(r"(?:\b[A-Z][a-z]+[ \t][A-Z]|\b([A-Z][A-Za-z-]*))\.[ \t]+$")
 
 
 def inside_name(view: str, start: int) -> bool:
     """Whether the capitalised word at ``start`` is a surname after an initial or a title.
 
-    "Rep. Louise M. Slaughter" and "Mr. Grim" are people, not loaded words.
+    "Rep. Louise M. Slaughter" and "Mr. Grim" are people, not loaded words. The titles
+    are the sentence splitter's (a title's full stop never ends a sentence either).
     """
-    return _NAME_PART_BEFORE_RE.search(view, max(0, start - 24), start) is not None
+    m = _NAME_PART_BEFORE_RE.search(view, max(0, start - 24), start)
+    return m is not None and (m.group(1) is None or m.group(1).lower() in TITLES)
 
 
 def _resolve(candidates: list[Hit]) -> list[Hit]:

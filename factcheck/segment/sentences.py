@@ -31,7 +31,7 @@ def _words(text: str) -> frozenset[str]:
 
 # Titles and honorifics: always followed by a name, never the end of a sentence.
 TITLES = _words(
-    """mr mrs ms messrs mme mlle dr prof gov sen rep gen lt col maj capt cpt sgt cpl pvt
+    """mr mrs ms mx messrs mme mlle dr prof gov sen rep gen lt col maj capt cpt sgt cpl pvt
     adm cmdr cdr brig rev fr hon pres supt insp det atty amb sec treas mt ft gov-elect
     sen-elect rep-elect lt-gov sens reps govs drs profs gens reps-elect"""
 )
