@@ -16,9 +16,10 @@ on this tree's virtual environment.
 With ``--instructions N`` the comparison is by work done instead of time: each tree
 renders its own HTML for the articles, then one PDF worker of each tree lays out N of
 them under valgrind's callgrind, and the instructions executed per report are
-compared (a run with no report is subtracted: imports, fonts, warm-up). The count is
-the same from one run to the next whatever else the machine is doing, so a 1% change
-shows; it takes about 15 s per report on two cores, and needs valgrind.
+compared (a run with no report is subtracted: imports, fonts, warm-up). The count does
+not depend on what else the machine is doing: two copies of one commit differ by
+about 0.2% (their paths and string hashing differ), so a 1% change shows. It takes
+about 15 s per report on two cores, and needs valgrind.
 """
 
 from __future__ import annotations
@@ -39,11 +40,10 @@ from bench_report import write_articles
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def batch_seconds(tree: Path, articles: Path, out: Path, jobs: int) -> float:
+def run_report(tree: Path, articles: Path, out: Path, *options: str) -> float:
     """Wall time of one ``factcheck report`` over ``articles`` run from ``tree``."""
     env = dict(os.environ, PYTHONPATH=str(tree))
-    cmd = [sys.executable, "-m", "factcheck", "report", str(articles), "-o", str(out)]
-    cmd += ["--jobs", str(jobs)]
+    cmd = [sys.executable, "-m", "factcheck", "report", str(articles), "-o", str(out), *options]
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=tree, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
@@ -70,17 +70,6 @@ for page in pages:
 """
 
 
-def html_reports(tree: Path, articles: Path, out: Path) -> None:
-    """The HTML reports of ``tree`` for every article (the PDF workers' input)."""
-    env = dict(os.environ, PYTHONPATH=str(tree))
-    cmd = [sys.executable, "-m", "factcheck", "report", str(articles), "-o", str(out)]
-    proc = subprocess.run(
-        [*cmd, "--format", "html"], cwd=tree, env=env, capture_output=True, text=True, check=False
-    )
-    if proc.returncode != 0:
-        raise SystemExit(f"{tree}: factcheck report failed ({proc.returncode}):\n{proc.stderr}")
-
-
 def instructions(tree: Path, pages: Path, count: int) -> int:
     """Instructions callgrind counts for one worker of ``tree`` laying out ``count`` pages."""
     env = dict(os.environ, PYTHONPATH=str(tree))
@@ -105,7 +94,7 @@ def compare_instructions(base_tree: Path, articles: Path, scratch: Path, count: 
         raise SystemExit("--instructions needs valgrind")
     trees = {"base": base_tree, "current": ROOT}
     for name, tree in trees.items():
-        html_reports(tree, articles, scratch / f"html-{name}")
+        run_report(tree, articles, scratch / f"html-{name}", "--format", "html")
     with ThreadPoolExecutor(max_workers=2) as pool:
         runs = {
             (name, n): pool.submit(instructions, tree, scratch / f"html-{name}", n)
@@ -157,7 +146,7 @@ def main() -> None:
                 # pair ran up to 8% slower even with both trees the same commit.
                 for name, tree in order if pair % 2 else order[::-1]:
                     out = scratch_dir / f"out-{name}-{pair}"
-                    per_report = batch_seconds(tree, articles, out, args.jobs) / count
+                    per_report = run_report(tree, articles, out, "--jobs", str(args.jobs)) / count
                     times[name].append(per_report)
                     print(f"pair {pair}  {name:8s} {per_report:.3f} s/report", flush=True)
         finally:
